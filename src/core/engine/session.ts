@@ -1,0 +1,97 @@
+// A session is saved as its choices and resumed by replaying them through the machine, never by
+// restoring a stale snapshot: an edited scenario must not crash a player or a classroom.
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import type { Scenario } from '../scenario/types.ts';
+import { interactionMachine, type Mode, type SessionStep } from './interactionMachine.ts';
+
+export const SAVED_SESSION_VERSION = 1;
+
+export interface SavedSession {
+  version: typeof SAVED_SESSION_VERSION;
+  scenarioId: string;
+  scenarioHash: string;
+  mode: Mode;
+  steps: SessionStep[];
+  startedAt: string;
+  savedAt: string;
+}
+
+export type InteractionActor = Actor<typeof interactionMachine>;
+export type InteractionSnapshot = SnapshotFrom<typeof interactionMachine>;
+
+export interface ReplayResult {
+  actor: InteractionActor;
+  /** Steps replayed before stopping. */
+  replayed: number;
+  total: number;
+  /** Set when the replay could not go on: where, and why, in words for the trainee. */
+  stoppedAt?: { step: number; reason: string };
+  scenarioChanged: boolean;
+}
+
+export function startSession(scenario: Scenario, mode: Mode): InteractionActor {
+  return createActor(interactionMachine, { input: { scenario, mode } }).start();
+}
+
+export function saveSession(snapshot: InteractionSnapshot, startedAt: string, now = new Date()): SavedSession {
+  const ctx = snapshot.context;
+  return {
+    version: SAVED_SESSION_VERSION,
+    scenarioId: ctx.scenario.id,
+    scenarioHash: ctx.scenario.hash,
+    mode: ctx.mode,
+    steps: ctx.steps,
+    startedAt,
+    savedAt: now.toISOString(),
+  };
+}
+
+/** Validates data read back from storage: anything else is treated as no saved session. */
+export function parseSavedSession(data: unknown): SavedSession | null {
+  if (!data || typeof data !== 'object') return null;
+  const s = data as Record<string, unknown>;
+  if (s.version !== SAVED_SESSION_VERSION) return null;
+  if (typeof s.scenarioId !== 'string' || typeof s.scenarioHash !== 'string') return null;
+  if (s.mode !== 'practice' && s.mode !== 'assessment') return null;
+  if (!Array.isArray(s.steps) || typeof s.startedAt !== 'string') return null;
+  const steps: SessionStep[] = [];
+  for (const step of s.steps as unknown[]) {
+    if (!step || typeof step !== 'object') return null;
+    const st = step as Record<string, unknown>;
+    if (typeof st.node !== 'string') return null;
+    if (typeof st.choose === 'string') steps.push({ node: st.node, choose: st.choose });
+    else if (st.retry === true) steps.push({ node: st.node, retry: true });
+    else return null;
+  }
+  return { version: SAVED_SESSION_VERSION, scenarioId: s.scenarioId, scenarioHash: s.scenarioHash, mode: s.mode, steps, startedAt: s.startedAt, savedAt: typeof s.savedAt === 'string' ? s.savedAt : s.startedAt };
+}
+
+/**
+ * Replays saved steps on a (possibly changed) scenario. Each step must find the machine at the
+ * node it was taken at, with the response it named; the first that does not stops the replay.
+ */
+export function replaySession(scenario: Scenario, saved: Pick<SavedSession, 'mode' | 'steps' | 'scenarioHash'>): ReplayResult {
+  const actor = startSession(scenario, saved.mode);
+  const total = saved.steps.length;
+  const scenarioChanged = saved.scenarioHash !== scenario.hash;
+  for (let i = 0; i < total; i++) {
+    const step = saved.steps[i]!;
+    let snap = actor.getSnapshot();
+    if ('choose' in step && snap.matches({ active: 'feedback' })) {
+      actor.send({ type: 'CONTINUE' });
+      snap = actor.getSnapshot();
+    }
+    const stop = (reason: string): ReplayResult => ({ actor, replayed: i, total, stoppedAt: { step: i, reason }, scenarioChanged });
+    if (snap.status === 'done') return stop('the conversation had already ended');
+    if (snap.context.at !== step.node) return stop(`turn ${i + 1} was at '${step.node}', but the conversation is now at '${snap.context.at}'`);
+    const before = snap.context.turns.length;
+    if ('retry' in step) {
+      actor.send({ type: 'RETRY' });
+      if (!actor.getSnapshot().matches({ active: 'awaitingChoice' })) return stop(`turn ${i + 1} could not be retried`);
+      continue;
+    }
+    actor.send({ type: 'CHOOSE', response: step.choose });
+    if (actor.getSnapshot().context.turns.length === before) return stop(`turn ${i + 1} chose response '${step.choose}', which '${step.node}' no longer has`);
+  }
+  return { actor, replayed: total, total, scenarioChanged };
+}
