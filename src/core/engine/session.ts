@@ -2,19 +2,10 @@
 // restoring a stale snapshot: an edited scenario must not crash a player or a classroom.
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/types.ts';
-import { interactionMachine, type Mode, type SessionStep } from './interactionMachine.ts';
+import { interactionMachine, type Mode } from './interactionMachine.ts';
+import { SAVED_SESSION_VERSION, type SavedSession } from './savedSession.ts';
 
-export const SAVED_SESSION_VERSION = 1;
-
-export interface SavedSession {
-  version: typeof SAVED_SESSION_VERSION;
-  scenarioId: string;
-  scenarioHash: string;
-  mode: Mode;
-  steps: SessionStep[];
-  startedAt: string;
-  savedAt: string;
-}
+export { parseSavedSession, SAVED_SESSION_VERSION, type SavedSession } from './savedSession.ts';
 
 export type InteractionActor = Actor<typeof interactionMachine>;
 export type InteractionSnapshot = SnapshotFrom<typeof interactionMachine>;
@@ -44,26 +35,6 @@ export function saveSession(snapshot: InteractionSnapshot, startedAt: string, no
     startedAt,
     savedAt: now.toISOString(),
   };
-}
-
-/** Validates data read back from storage: anything else is treated as no saved session. */
-export function parseSavedSession(data: unknown): SavedSession | null {
-  if (!data || typeof data !== 'object') return null;
-  const s = data as Record<string, unknown>;
-  if (s.version !== SAVED_SESSION_VERSION) return null;
-  if (typeof s.scenarioId !== 'string' || typeof s.scenarioHash !== 'string') return null;
-  if (s.mode !== 'practice' && s.mode !== 'assessment') return null;
-  if (!Array.isArray(s.steps) || typeof s.startedAt !== 'string') return null;
-  const steps: SessionStep[] = [];
-  for (const step of s.steps as unknown[]) {
-    if (!step || typeof step !== 'object') return null;
-    const st = step as Record<string, unknown>;
-    if (typeof st.node !== 'string') return null;
-    if (typeof st.choose === 'string') steps.push({ node: st.node, choose: st.choose });
-    else if (st.retry === true) steps.push({ node: st.node, retry: true });
-    else return null;
-  }
-  return { version: SAVED_SESSION_VERSION, scenarioId: s.scenarioId, scenarioHash: s.scenarioHash, mode: s.mode, steps, startedAt: s.startedAt, savedAt: typeof s.savedAt === 'string' ? s.savedAt : s.startedAt };
 }
 
 /**

@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4455;
+const SUBPATH_PORT = 4456;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Two cores: two workers at most, and the server shares them.
+  workers: 2,
+  fullyParallel: true,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      // The closed network refuses Chromium's background calls.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: `node --import tsx src/server/main.ts`,
+      env: { PORT: String(PORT), HOST: '127.0.0.1' },
+      url: `http://localhost:${PORT}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx tests/e2e/subpathServer.ts`,
+      env: { PORT: String(SUBPATH_PORT) },
+      url: `http://localhost:${SUBPATH_PORT}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { LibraryPage } from './routes/LibraryPage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+
+// The conversation screen is its own chunk: the library loads first and fast.
+const PlayPage = lazy(() => import('./routes/PlayPage.tsx'));
+const OpenLinkPage = lazy(() => import('./routes/OpenLinkPage.tsx'));
+
+// Hash routes (#/play/...) need no rewrite rules on a static host: reload works on every page.
+export function App() {
+  const linked = new URLSearchParams(window.location.search).get('src');
+  return (
+    <ErrorBoundary>
+      <Router hook={useHashLocation}>
+        <Suspense fallback={<Center h="60vh"><Loader aria-label="Loading" /></Center>}>
+          {linked ? (
+            <OpenLinkPage url={linked} />
+          ) : (
+            <Switch>
+              <Route path="/"><LibraryPage /></Route>
+              <Route path="/play/local/:id">{(p) => <PlayPage source="local" id={p.id} />}</Route>
+              <Route path="/play/:id">{(p) => <PlayPage source="library" id={p.id} />}</Route>
+              <Route><NotFoundPage /></Route>
+            </Switch>
+          )}
+        </Suspense>
+      </Router>
+    </ErrorBoundary>
+  );
+}

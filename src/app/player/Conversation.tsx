@@ -1,0 +1,114 @@
+import { Button, Grid, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconDoorExit, IconPlayerPause } from '@tabler/icons-react';
+import { useSelector } from '@xstate/react';
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useLocation } from 'wouter';
+import type { InteractionActor } from '../../core/engine/session.ts';
+import { placeOf } from '../../core/engine/rules.ts';
+import type { Scenario } from '../../core/scenario/types.ts';
+import { HeaderButton } from '../components/HeaderButton.tsx';
+import { EndingView } from './EndingView.tsx';
+import { FeedbackCard } from './FeedbackCard.tsx';
+import { GroundingBreak } from './GroundingBreak.tsx';
+import { MeterPanel } from './MeterPanel.tsx';
+import { ResponseOptions } from './ResponseOptions.tsx';
+import { Transcript } from './Transcript.tsx';
+
+interface Props {
+  scenario: Scenario;
+  actor: InteractionActor;
+  onRestart: () => void;
+  /** Where the header's Pause and Leave buttons go. */
+  controlsSlot: HTMLElement | null;
+}
+
+export function Conversation({ scenario, actor, onRestart, controlsSlot }: Props) {
+  const snap = useSelector(actor, (s) => s);
+  const [, navigate] = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const ctx = snap.context;
+  const practice = ctx.mode === 'practice';
+  const ended = snap.status === 'done';
+  const paused = snap.matches('paused');
+  const inFeedback = snap.matches({ active: 'feedback' });
+  const awaiting = snap.matches({ active: 'awaitingChoice' });
+  const place = placeOf(scenario, ctx.at);
+  const node = place.kind === 'node' ? place.node : undefined;
+  const lastTurn = ctx.turns.at(-1);
+  const name = scenario.client.name;
+
+  // Number keys pick a response, unless a dialog or a text field has the focus.
+  useEffect(() => {
+    if (!awaiting || !node || paused || leaving) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [role="dialog"]')) return;
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= node.responses.length) {
+        e.preventDefault();
+        actor.send({ type: 'CHOOSE', response: node.responses[n - 1]!.id });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [awaiting, node, paused, leaving, actor]);
+
+  // After a retry the line is already shown above the retracted response.
+  const showLine = !ended && !inFeedback && !(lastTurn?.retracted && lastTurn.nodeId === ctx.at);
+  const announce = ended ? '' : inFeedback ? (lastTurn?.reply ? `${name} says: ${lastTurn.reply.say}` : '') : `${name}${ctx.line.cue ? `, ${ctx.line.cue},` : ''} says: ${ctx.line.say}`;
+
+  const controls = !ended && (
+    <Group gap={4} wrap="nowrap">
+      <HeaderButton icon={<IconPlayerPause size={18} aria-hidden />} label="Pause" onClick={() => actor.send({ type: 'PAUSE' })} />
+      <HeaderButton icon={<IconDoorExit size={18} aria-hidden />} label="Leave" onClick={() => setLeaving(true)} />
+    </Group>
+  );
+
+  if (ended && place.kind === 'ending') {
+    return <EndingView scenario={scenario} ending={place.ending} turns={ctx.turns} onAgain={onRestart} />;
+  }
+
+  return (
+    <>
+      {controlsSlot && controls ? createPortal(controls, controlsSlot) : null}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announce}</div>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: practice ? 8 : 12 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="lg" maw={practice ? undefined : 820} mx={practice ? undefined : 'auto'}>
+            <Transcript clientName={name} turns={ctx.turns} current={showLine ? ctx.line : null} showCodes={false} />
+            {inFeedback && lastTurn && (
+              <FeedbackCard
+                turn={lastTurn}
+                meters={scenario.meters}
+                clientName={name}
+                onRetry={() => actor.send({ type: 'RETRY' })}
+                onContinue={() => actor.send({ type: 'CONTINUE' })}
+              />
+            )}
+            {awaiting && node && <ResponseOptions responses={node.responses} onChoose={(r) => actor.send({ type: 'CHOOSE', response: r.id })} />}
+          </Stack>
+        </Grid.Col>
+        {practice && (
+          <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+            <div className="meter-panel">
+              <MeterPanel defs={scenario.meters} meters={ctx.meters} previous={inFeedback ? lastTurn?.metersBefore : undefined} />
+            </div>
+          </Grid.Col>
+        )}
+      </Grid>
+      <GroundingBreak opened={paused} onResume={() => actor.send({ type: 'RESUME' })} clientName={name} />
+      <Modal opened={leaving} onClose={() => setLeaving(false)} title={<Text fw={700}>Leave this conversation?</Text>}>
+        <Stack>
+          <Text>Your place is saved in this browser: you can resume it from the library later.</Text>
+          <Group>
+            <Button onClick={() => navigate('/')}>Leave, keep my place</Button>
+            <Button variant="default" onClick={() => { onRestart(); navigate('/'); }}>Leave and discard</Button>
+            <Button variant="subtle" onClick={() => setLeaving(false)}>Stay</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

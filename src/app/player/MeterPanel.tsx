@@ -1,0 +1,41 @@
+import { Group, Progress, Stack, Text } from '@mantine/core';
+import type { MeterDef, Meters } from '../../core/scenario/types.ts';
+import { changeIsGood, meterChanges } from './describe.ts';
+
+/** The client's inner state as labelled bars, each with its last change. */
+export function MeterPanel({ defs, meters, previous }: { defs: readonly MeterDef[]; meters: Meters; previous?: Meters }) {
+  const changes = previous ? meterChanges(defs, previous, meters) : [];
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="meters-title">
+      <Text id="meters-title" fw={600}>How the client is</Text>
+      {defs.map((m) => {
+        const value = meters[m.id] ?? m.start;
+        const change = changes.find((c) => c.meter.id === m.id);
+        const pct = ((value - m.min) / (m.max - m.min)) * 100;
+        return (
+          <div key={m.id}>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm" id={`meter-${m.id}`}>{m.label}</Text>
+              <Text size="sm">
+                {value} of {m.max}
+                {change && (
+                  <Text span size="sm" fw={700} ml={6} className={changeIsGood(change) ? 'delta-good' : 'delta-bad'}>
+                    {change.after > change.before ? `+${change.after - change.before}` : change.after - change.before}
+                  </Text>
+                )}
+              </Text>
+            </Group>
+            <Progress
+              value={pct}
+              color={m.higherIs === 'worse' ? 'orange' : 'teal'}
+              aria-labelledby={`meter-${m.id}`}
+              aria-valuetext={`${value} of ${m.max}${m.higherIs === 'worse' ? ' (higher is worse)' : ''}`}
+              transitionDuration={200}
+            />
+            {m.description && <Text size="xs" c="dimmed">{m.description}</Text>}
+          </div>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+import { Alert, Badge, Button, Card, Chip, Container, FileButton, Group, List, Modal, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconClock, IconFileUpload, IconPlayerPlay } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { CatalogEntry } from '../../core/scenario/catalog.ts';
+import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { DiagnosticList } from '../components/DiagnosticList.tsx';
+import { applyFilters, loadFilters, noteKey, saveFilters, type LibraryFilters } from '../library/libraryFilters.ts';
+import { openedFiles, openScenarioText, playPath, shippedCatalog } from '../library/scenarioSources.ts';
+import { loadSavedSession } from '../storage/sessions.ts';
+
+const DIFFICULTY_LABEL: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
+const MAX_OPEN_BYTES = 10 * 1024 * 1024;
+
+export function LibraryPage() {
+  const [filters, setFiltersState] = useState<LibraryFilters>(loadFilters);
+  const setFilters = (f: LibraryFilters) => {
+    setFiltersState(f);
+    saveFilters(f);
+  };
+  const therapies = useMemo(() => [...new Set(shippedCatalog.map((e) => e.client.weighing))].sort(), []);
+  const notes = useMemo(() => [...new Set(shippedCatalog.flatMap((e) => e.contentNotes.map(noteKey)))].sort(), []);
+  const shown = applyFilters(shippedCatalog, filters);
+  const hiddenCount = shippedCatalog.length - shown.length;
+
+  return (
+    <>
+      <AppHeader />
+      <Container size="lg" py="lg" component="main">
+        <Stack gap="lg">
+          <div>
+            <Title order={1}>Practise Motivational Interviewing</Title>
+            <Text size="lg" c="dimmed" maw={720}>
+              Each client here is of two minds about trauma-focused therapy. Choose what to say; see how they react; learn after each turn whether you reflected, affirmed, asked well, or slipped into pushing.
+            </Text>
+          </div>
+
+          <Stack gap="sm" component="section" aria-label="Filters">
+            <Group align="flex-end" gap="md">
+              <NativeSelect
+                label="Difficulty"
+                data={[{ value: '', label: 'Any difficulty' }, ...Object.entries(DIFFICULTY_LABEL).map(([value, label]) => ({ value, label }))]}
+                value={filters.difficulty ?? ''}
+                onChange={(e) => setFilters({ ...filters, difficulty: e.currentTarget.value || null })}
+                w={200}
+              />
+              <NativeSelect
+                label="Therapy"
+                data={[{ value: '', label: 'Any therapy' }, ...therapies]}
+                value={filters.therapy ?? ''}
+                onChange={(e) => setFilters({ ...filters, therapy: e.currentTarget.value || null })}
+                w={280}
+              />
+            </Group>
+            {notes.length > 0 && (
+              <div role="group" aria-labelledby="hide-label">
+                <Text size="sm" fw={500} id="hide-label" mb={6}>Hide scenarios that mention</Text>
+                <Chip.Group multiple value={filters.hiddenNotes} onChange={(v) => setFilters({ ...filters, hiddenNotes: v })}>
+                  <Group gap="xs">
+                    {notes.map((n) => (
+                      <Chip key={n} value={n} size="sm" variant="outline">{n}</Chip>
+                    ))}
+                  </Group>
+                </Chip.Group>
+              </div>
+            )}
+          </Stack>
+
+          {shown.length === 0 ? (
+            <Alert color="gray" title="No scenario matches these filters">
+              <Button variant="light" mt="xs" onClick={() => setFilters({ difficulty: null, therapy: null, hiddenNotes: filters.hiddenNotes })}>Clear difficulty and therapy</Button>
+            </Alert>
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" component="ul" className="card-list" aria-label="Scenarios">
+              {shown.map((e) => (
+                <ScenarioCard key={e.id} entry={e} />
+              ))}
+            </SimpleGrid>
+          )}
+          {hiddenCount > 0 && <Text size="sm" c="dimmed">{hiddenCount} scenario{hiddenCount > 1 ? 's are' : ' is'} hidden by your filters.</Text>}
+
+          <OwnFiles />
+        </Stack>
+      </Container>
+    </>
+  );
+}
+
+function ScenarioCard({ entry }: { entry: CatalogEntry }) {
+  const saved = loadSavedSession({ source: 'library', id: entry.id });
+  const inProgress = saved.ok && saved.value && saved.value.steps.length > 0;
+  return (
+    <Card component="li" withBorder padding="lg" className="scenario-card">
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h3">{entry.client.name}, {entry.client.age}</Title>
+          <Badge variant="light" color={entry.difficulty === 'beginner' ? 'teal' : entry.difficulty === 'intermediate' ? 'blue' : 'grape'}>
+            {DIFFICULTY_LABEL[entry.difficulty]}
+          </Badge>
+        </Group>
+        <Text fw={500}>{entry.title}</Text>
+        <Text size="sm">{entry.client.situation}</Text>
+        <Text size="sm"><Text span fw={600}>Weighing:</Text> {entry.client.weighing}</Text>
+        <Group gap="xs">
+          <IconClock size={16} aria-hidden />
+          <Text size="sm">About {entry.minutes} minutes</Text>
+        </Group>
+        <Text size="sm" c="dimmed"><Text span fw={600}>Content notes:</Text> {entry.contentNotes.join('; ')}</Text>
+        <Group mt="auto" pt="sm">
+          <Button component={Link} href={playPath({ source: 'library', id: entry.id })} leftSection={<IconPlayerPlay size={18} aria-hidden />} aria-label={`${inProgress ? 'Resume' : 'Start'}: ${entry.client.name}`}>
+            {inProgress ? 'Resume' : 'Start'}
+          </Button>
+          {inProgress && <Text size="sm" c="dimmed">In progress</Text>}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function OwnFiles() {
+  const [, navigate] = useLocation();
+  const [problems, setProblems] = useState<{ name: string; diagnostics: Diagnostic[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const opened = openedFiles();
+
+  const open = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_OPEN_BYTES) {
+      setError(`'${file.name}' is larger than 10 MB: that is not a scenario file.`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const outcome = await openScenarioText(text, file.name);
+      if (!outcome.ok) setProblems({ name: file.name, diagnostics: outcome.diagnostics });
+      else if (outcome.ref) navigate(playPath(outcome.ref));
+    } catch {
+      setError(`'${file.name}' could not be read.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="own-files">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="own-files">A scenario from your instructor</Title>
+        <Text size="sm">Open a scenario file (.yaml) you were given. It is checked and played here in your browser; nothing is uploaded.</Text>
+        <Group>
+          <FileButton onChange={open} accept=".yaml,.yml,text/yaml,application/yaml,text/plain">
+            {(props) => (
+              <Button {...props} variant="light" loading={busy} leftSection={<IconFileUpload size={18} aria-hidden />}>
+                Open a scenario file
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        {error && <Alert color="orange" role="alert">{error}</Alert>}
+        {opened.length > 0 && (
+          <List spacing={4} size="sm" aria-label="Files you opened">
+            {opened.map((f) => (
+              <List.Item key={f.id}>
+                <Link href={playPath({ source: 'local', id: f.id })}>{f.name}</Link>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+      <Modal opened={!!problems} onClose={() => setProblems(null)} title={<Text fw={700}>This file cannot be played yet</Text>} size="lg">
+        {problems && (
+          <Stack>
+            <Text size="sm">'{problems.name}' has {problems.diagnostics.length} problem{problems.diagnostics.length > 1 ? 's' : ''}. Send these to whoever wrote it:</Text>
+            <DiagnosticList file={problems.name} diagnostics={problems.diagnostics} />
+          </Stack>
+        )}
+      </Modal>
+    </Card>
+  );
+}

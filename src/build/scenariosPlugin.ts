@@ -1,0 +1,58 @@
+// Precompiles the shipped scenarios at build time: each YAML file is checked (the build fails
+// with file:line:col messages on any error) and becomes a JSON chunk loaded only when opened.
+// The library page gets a small catalogue of metadata, so the YAML parser never ships with it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { checkScenario } from '../core/scenario/check.ts';
+import { formatDiagnostic } from '../core/scenario/diagnostics.ts';
+import type { Scenario } from '../core/scenario/types.ts';
+import { catalogEntry } from '../core/scenario/catalog.ts';
+
+const VIRTUAL_ID = 'virtual:evoke-scenarios';
+const RESOLVED = '\0' + VIRTUAL_ID;
+const SCENARIO_SUFFIX = '?evoke-scenario';
+
+export function scenariosPlugin(dir: string): Plugin {
+  const root = resolve(dir);
+  const files = () => readdirSync(root).filter((f) => f.endsWith('.yaml')).sort();
+
+  const compile = (file: string): Scenario => {
+    const text = readFileSync(file, 'utf8');
+    const result = checkScenario(text);
+    const problems = result.diagnostics.filter((d) => d.severity !== 'info');
+    if (!result.scenario || problems.length > 0) {
+      throw new Error(`scenario ${file} does not check clean:\n${problems.map((d) => formatDiagnostic(file, d)).join('\n')}`);
+    }
+    return result.scenario;
+  };
+
+  return {
+    name: 'evoke-scenarios',
+    resolveId(id) {
+      if (id === VIRTUAL_ID) return RESOLVED;
+      return null;
+    },
+    load(id) {
+      if (id === RESOLVED) {
+        const entries = files().map((f) => {
+          const path = join(root, f);
+          this.addWatchFile(path);
+          return { path, scenario: compile(path) };
+        });
+        const catalog = entries.map((e) => catalogEntry(e.scenario));
+        const loaders = entries
+          .map((e) => `  ${JSON.stringify(e.scenario.id)}: () => import(${JSON.stringify(e.path + SCENARIO_SUFFIX)}).then((m) => m.default),`)
+          .join('\n');
+        return `export const catalog = ${JSON.stringify(catalog)};\nexport const loaders = {\n${loaders}\n};\n`;
+      }
+      if (id.endsWith(SCENARIO_SUFFIX)) {
+        const path = id.slice(0, -SCENARIO_SUFFIX.length);
+        this.addWatchFile(path);
+        // JSON.parse of a string literal is faster to start than an object literal of the same size.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compile(path)))});\n`;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { lanAddresses } from './addresses.ts';
+import { createEvokeServer } from './app.ts';
+
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '0.0.0.0';
+const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+
+const server = createEvokeServer({ distDir });
+server.on('error', (e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another number, e.g. PORT=4322 npm start` : e.message);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  console.log('Evoke is running.');
+  console.log(`  On this computer:  http://localhost:${port}/`);
+  for (const a of lanAddresses()) console.log(`  On your network:   http://${a}:${port}/`);
+  console.log('Press Ctrl+C to stop.');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, keyPresses, loadShipped, startScenario, VETERAN } from './support.ts';
+
+const scenario = loadShipped(VETERAN);
+
+test('the library lists the veteran scenario and starts it after showing content notes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Practise Motivational Interviewing' })).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: scenario.client.weighing });
+  await expect(card).toContainText(scenario.contentNotes[0]!);
+  await expectAccessible(page, 'library');
+  await card.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) }).click();
+  await expect(page.getByText('Content notes')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Practice' })).toBeChecked();
+  await expectAccessible(page, 'start');
+});
+
+test('a whole conversation played to an ending by keyboard alone', async ({ page }) => {
+  const t = scenario.tests[0]!;
+  const ending = scenario.endings[t.expect]!;
+  await page.goto(`#/play/${VETERAN}`);
+  // Tab to the Start button and press Enter: no mouse anywhere.
+  const start = page.getByRole('button', { name: 'Start the conversation' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  let checkedFeedback = false;
+  for (const key of keyPresses(scenario, t.choose)) {
+    await expect(page.getByRole('button', { name: /^Response 1:/ })).toBeVisible();
+    await page.keyboard.press(key);
+    await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeFocused();
+    if (!checkedFeedback) {
+      await expectAccessible(page, 'feedback');
+      checkedFeedback = true;
+    }
+    // Tab from the focused feedback heading: Try another, then Continue.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: ending.title })).toBeVisible();
+  await expect(page.getByText(ending.debrief.slice(0, 40))).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Conversation' })).toContainText('MI-consistent');
+  await expectAccessible(page, 'ending');
+});
+
+test('try another response retracts the turn and undoes its effects', async ({ page }) => {
+  await startScenario(page, VETERAN);
+  const first = scenario.nodes[scenario.start]!;
+  const before = await page.getByRole('progressbar').first().getAttribute('aria-valuetext');
+  await page.getByRole('button', { name: /^Response 1:/ }).click();
+  await page.getByRole('button', { name: 'Try another response' }).click();
+  await expect(page.getByText('Retracted: you tried another response')).toBeVisible();
+  await expect(page.getByRole('progressbar').first()).toHaveAttribute('aria-valuetext', before!);
+  await page.getByRole('button', { name: /^Response 2:/ }).click();
+  await expect(page.getByText(first.responses[1]!.feedback.trim().slice(0, 30))).toBeVisible();
+});
+
+test('a reload mid-conversation resumes where the trainee was', async ({ page }) => {
+  await startScenario(page, VETERAN);
+  await page.keyboard.press('1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.keyboard.press('2');
+  await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+  const transcript = await page.getByRole('list', { name: 'Conversation' }).innerText();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+  expect(await page.getByRole('list', { name: 'Conversation' }).innerText()).toBe(transcript);
+});
+
+test('assessment mode shows no feedback, meters or retries until the end', async ({ page }) => {
+  const t = scenario.tests[0]!;
+  await startScenario(page, VETERAN, 'Assessment');
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  for (const key of keyPresses(scenario, t.choose)) {
+    await expect(page.getByRole('button', { name: /^Response 1:/ })).toBeVisible();
+    await expect(page.getByText('Feedback on your response')).toHaveCount(0);
+    await page.keyboard.press(key);
+  }
+  await expect(page.getByRole('heading', { name: scenario.endings[t.expect]!.title })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Conversation' })).toContainText(/MI-consistent|Neutral|MI-inconsistent/);
+});
+
+test('pause offers grounding with eyes open, and support is reachable', async ({ page }) => {
+  await startScenario(page, VETERAN);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Name five things you can see');
+  await expectAccessible(page, 'pause');
+  await dialog.getByRole('button', { name: 'Resume the conversation' }).last().click();
+  await expect(page.getByRole('button', { name: /^Response 1:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Support' }).click();
+  await expect(page.getByRole('dialog')).toContainText('General contacts');
+});
