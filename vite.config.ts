@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 600,
+    // The budget test reads which chunks each route loads.
+    manifest: true,
   },
   server: { port: 5173 },
   preview: { port: 4173 },

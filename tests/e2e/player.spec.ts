@@ -92,3 +92,32 @@ test('pause offers grounding with eyes open, and support is reachable', async ({
   await page.getByRole('button', { name: 'Support' }).click();
   await expect(page.getByRole('dialog')).toContainText('General contacts');
 });
+
+test('a scenario changed since the session was saved: the player says so and offers a fresh start', async ({ page }) => {
+  await startScenario(page, VETERAN);
+  await page.keyboard.press('1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Pretend the scenario was edited: the saved hash no longer matches, and a step names a response that is gone.
+  await page.evaluate((id) => {
+    const key = `evoke.session.v1.library.${id}`;
+    const saved = JSON.parse(localStorage.getItem(key)!);
+    saved.scenarioHash = 'old-version';
+    saved.steps.push({ node: saved.steps[0].node, choose: 'a-response-that-was-removed' });
+    localStorage.setItem(key, JSON.stringify(saved));
+  }, VETERAN);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This scenario has changed since you started');
+  await expect(alert).toContainText('1 of 2 steps');
+  await expectAccessible(page, 'changed');
+  await alert.getByRole('button', { name: 'Start fresh' }).click();
+  await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();
+});
+
+test('a corrupted saved session is reported, never a blank page', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((id) => localStorage.setItem(`evoke.session.v1.library.${id}`, '{"version":1,"steps":[{"oops'), VETERAN);
+  await page.goto(`#/play/${VETERAN}`);
+  await expect(page.getByRole('alert')).toContainText('could not be resumed');
+  await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();
+});
