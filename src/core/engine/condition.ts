@@ -167,7 +167,8 @@ export function parseCondition(text: string): ParseResult {
 }
 
 function operand(o: Operand, meters: Readonly<Record<string, number>>): number {
-  return o.type === 'number' ? o.value : (meters[o.name] ?? 0);
+  // Own keys only: a condition naming `constructor` must not read Object.prototype.
+  return o.type === 'number' ? o.value : Object.hasOwn(meters, o.name) ? meters[o.name]! : 0;
 }
 
 export function evaluateCondition(c: Condition, meters: Readonly<Record<string, number>>): boolean {

@@ -58,7 +58,8 @@ export function replaySession(scenario: Scenario, saved: Pick<SavedSession, 'mod
     const before = snap.context.turns.length;
     if ('retry' in step) {
       actor.send({ type: 'RETRY' });
-      if (!actor.getSnapshot().matches({ active: 'awaitingChoice' })) return stop(`turn ${i + 1} could not be retried`);
+      // A retry that took effect recorded its own step; one with nothing to undo changed nothing.
+      if (actor.getSnapshot().context.steps.length === snap.context.steps.length) return stop(`turn ${i + 1} could not be retried`);
       continue;
     }
     actor.send({ type: 'CHOOSE', response: step.choose });

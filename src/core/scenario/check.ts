@@ -138,15 +138,17 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
     }
     const next = buildNext(r.next, [...path, 'next']);
     const reply = obj(r.reply);
-    if (typeof r.say !== 'string' || codes.length === 0 || typeof r.feedback !== 'string' || !next) return undefined;
+    // A response whose other keys have errors (already reported) still leads somewhere: it stays
+    // in the graph, so that a typo in its feedback does not also report 'no way out'.
+    if (!next) return undefined;
     const replyLine = reply ? line(reply.say, reply.talk, reply.cue) : undefined;
     return {
       id: str(r.id) ?? String(index + 1),
       index,
-      say: r.say,
+      say: str(r.say) ?? '',
       codes,
       ...(typeof r.subtype === 'string' ? { subtype: r.subtype as Subtype } : {}),
-      feedback: r.feedback,
+      feedback: str(r.feedback) ?? '',
       effects,
       ...(replyLine ? { reply: replyLine } : {}),
       next,
@@ -226,7 +228,8 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
   const endings: Record<string, Ending> = {};
   for (const [id, value] of entries(raw.endings)) {
     const e = obj(value);
-    if (!e || typeof e.outcome !== 'string' || typeof e.title !== 'string' || typeof e.debrief !== 'string') continue;
+    // Kept with errors in its keys (already reported), so that it still counts as an ending.
+    if (!e) continue;
     if (typeof e.client === 'string' && typeof e.talk !== 'string') {
       sink.at('E011', ['endings', id], `ending '${id}' has client words but no 'talk'`, 'Add talk: change, sustain, neutral or discord.', 'key');
     }
@@ -234,10 +237,10 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
     endings[id] = {
       kind: 'ending',
       id,
-      outcome: e.outcome as Outcome,
-      title: e.title,
+      outcome: (str(e.outcome) ?? 'not_yet') as Outcome,
+      title: str(e.title) ?? '',
       ...(last ? { client: last } : {}),
-      debrief: e.debrief,
+      debrief: str(e.debrief) ?? '',
       learning: arr(e.learning).filter((l): l is string => typeof l === 'string'),
     };
   }
@@ -252,7 +255,7 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
     const test = obj(t);
     if (!test) return [];
     reference(test.expect, ['tests', i, 'expect'], 'expected ending');
-    if (typeof test.expect === 'string' && nodeIds.has(test.expect)) {
+    if (typeof test.expect === 'string' && nodeIds.has(test.expect) && !endingIds.has(test.expect)) {
       sink.at('E021', ['tests', i, 'expect'], `'${test.expect}' is a node, not an ending`, didYouMean(test.expect, endingIds) ?? 'A test expects the ending its choices reach.');
     }
     const choose = arr(test.choose).filter((c): c is number | string => typeof c === 'number' || typeof c === 'string');

@@ -2,7 +2,7 @@
 // of every value kept, so that each diagnostic can point at its line and column. The walk is
 // driven by the schema generated from format.ts, so the format has one definition.
 import { distance } from 'fastest-levenshtein';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { DIAGNOSTICS } from './diagnostics.ts';
 
@@ -10,6 +10,8 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 /** Nodes visited in one walk, aliases expanded: far above any real scenario, far below a bomb. */
 const MAX_VISITS = 2_000_000;
+/** Of those, values reached through an alias: scenarios rarely use aliases at all. */
+const MAX_ALIAS_VISITS = 100_000;
 
 type JsonSchema = {
   type?: string;
@@ -138,7 +140,7 @@ export function nestingDepthExceeds(text: string, limit: number): number | null 
       else if ((ch === '[' || ch === '{') && (atValueStart || flow > 0)) flow++;
       else if ((ch === ']' || ch === '}') && flow > 0) flow--;
       if (indents.length + flow > limit) return j;
-      if (ch !== ' ') prev = ch;
+      prev = ch;
     }
     if (indents.length + flow > limit) return lineStart;
     lineStart = end + 1;
@@ -193,12 +195,14 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
   const sink = new DiagnosticSink(positions);
   const byteLength = new TextEncoder().encode(text.length > MAX_FILE_BYTES ? text.slice(0, MAX_FILE_BYTES + 1) : text).length;
   if (text.length > MAX_FILE_BYTES || byteLength > MAX_FILE_BYTES) {
+    lineCounter.addNewLine(0); // not parsed: without a first line start, positions come out as 0:0
     sink.atOffset('E002', 0, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and was not read`);
     return { value: undefined, positions, sink, unreadable: true };
   }
   const tooDeep = nestingDepthExceeds(text, MAX_DEPTH);
   if (tooDeep !== null) {
     // The line counter fills while parsing; without a parse, count the lines ourselves.
+    lineCounter.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0 && i < tooDeep; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     sink.atOffset('E003', tooDeep, `the file nests more than ${MAX_DEPTH} levels deep`, 'Scenarios need only a few levels: node, response, branch.');
     return { value: undefined, positions, sink, unreadable: true };
@@ -217,7 +221,8 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
     if (err.code === 'MULTIPLE_DOCS') {
       sink.atOffset('E004', err.pos[0], 'a scenario file holds one document: remove the second `---`');
     } else if (err.code === 'DUPLICATE_KEY') {
-      const key = text.slice(err.pos[0], err.pos[1]).trim() || 'this key';
+      // The error marks one character; the key runs on to its colon.
+      const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(err.pos[0], err.pos[0] + 200))![0].trim() || 'this key';
       sink.atOffset('E020', err.pos[0], `'${key}' appears twice in the same place`, 'Each key (and each node or ending id) may appear only once.');
     } else if (err.code === 'RESOURCE_EXHAUSTION') {
       sink.atOffset('E003', err.pos[0], 'the file is too deeply nested to read');
@@ -238,13 +243,24 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
   if (fatal) return { value: undefined, positions, sink, unreadable: true };
 
   let visits = 0;
+  let aliasVisits = 0;
   const resolving = new Set<YamlNode>();
+  // Alias.resolve walks the whole document on every call; one pass here keeps a file of many
+  // aliases linear (same rule: the last anchor of that name before the alias).
+  const aliasTargets = new Map<YamlNode, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  visit(doc, {
+    Node: (_key, n) => {
+      if (isAlias(n)) aliasTargets.set(n, anchors.get(n.source));
+      else if (n.anchor) anchors.set(n.anchor, n);
+    },
+  });
 
   const walk = (raw: YamlNode | null | undefined, s: JsonSchema, path: Path): Read => {
-    if (++visits > MAX_VISITS) throw new AliasBomb();
+    if (++visits > MAX_VISITS || (resolving.size > 0 && ++aliasVisits > MAX_ALIAS_VISITS)) throw new AliasBomb();
     let node = raw;
     if (node && isAlias(node)) {
-      const target = node.resolve(doc) as YamlNode | undefined;
+      const target = aliasTargets.get(node);
       if (!target || resolving.has(target)) {
         sink.atOffset('E004', node.range?.[0] ?? 0, 'this alias refers to itself or to nothing');
         return INVALID;

@@ -1,0 +1,125 @@
+// `evoke check`: what an instructor sees on the command line, and the exit status scripts and CI
+// rely on (0 clean, 1 errors, 2 bad usage).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/evoke.ts';
+import { MAX_FILE_BYTES } from '../../src/core/scenario/readYaml.ts';
+
+const CLEAN = 'tests/fixtures/scenarios/small.yaml';
+const TYPO = 'tests/fixtures/diagnostics/E021-go-typo.yaml';
+const WARNING = 'tests/fixtures/diagnostics/W001-unreachable-ending.yaml';
+const FAILING_TEST = 'tests/fixtures/diagnostics/E031-other-ending.yaml';
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('evoke check, text output', () => {
+  it('a clean file: exit 0, a summary and nothing else (infos are not printed)', () => {
+    const r = run('check', CLEAN);
+    expect(r).toEqual({ status: 0, out: '1 file checked: 0 errors, 0 warnings', err: '' });
+  });
+
+  it('an error: exit 1, path:line:col: severity CODE: message, the hint indented below', () => {
+    const r = run('check', TYPO);
+    expect(r.status).toBe(1);
+    expect(r.out).toBe(`${TYPO}:27:17: error E021: go 'dome' does not exist\n    did you mean 'done'?\n1 file checked: 1 error, 0 warnings`);
+    expect(r.err).toBe('');
+  });
+
+  it('a warning alone: exit 0, the warning printed', () => {
+    const r = run('check', WARNING);
+    expect(r.status).toBe(0);
+    expect(r.out).toBe(`${WARNING}:31:3: warning W001: nothing leads to ending 'orphan'\n1 file checked: 0 errors, 1 warning`);
+  });
+
+  it('several files: each diagnostic names its file, one summary, exit 1 if any has an error', () => {
+    const r = run('check', CLEAN, TYPO, WARNING);
+    expect(r.status).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines.filter((l) => /^\S+:\d+:\d+: /.test(l)).map((l) => l.split(':')[0])).toEqual([TYPO, WARNING]);
+    expect(lines.at(-1)).toBe('3 files checked: 1 error, 1 warning');
+  });
+
+  it("runs the scenario's tests, unless --no-tests", () => {
+    const withTests = run('check', FAILING_TEST);
+    expect(withTests.status).toBe(1);
+    expect(withTests.out).toContain(`${FAILING_TEST}:42:13: error E031: test 1: the choices reach the ending 'done', not 'gone'`);
+    expect(run('check', '--no-tests', FAILING_TEST)).toMatchObject({ status: 0, out: '1 file checked: 0 errors, 0 warnings' });
+  });
+
+  describe('a file over 10 MB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evoke-cli-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('is refused without being read', () => {
+      const big = join(dir, 'big.yaml');
+      writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
+      const r = run('check', big);
+      expect(r.status).toBe(1);
+      expect(r.out.split('\n')[0]).toBe(`${big}:1:1: error E002: the file is larger than 10 MB and was not read`);
+    });
+  });
+});
+
+describe('evoke check --format json', () => {
+  it('gives the same diagnostics as JSON, with the same exit status', () => {
+    const r = run('check', '--format', 'json', CLEAN, TYPO);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.out) as { files: { file: string; errors: number; warnings: number; diagnostics: unknown[] }[] };
+    expect(json.files).toEqual([
+      { file: CLEAN, diagnostics: [], errors: 0, warnings: 0 },
+      {
+        file: TYPO,
+        diagnostics: [{ code: 'E021', severity: 'error', line: 27, column: 17, message: "go 'dome' does not exist", hint: "did you mean 'done'?" }],
+        errors: 1,
+        warnings: 0,
+      },
+    ]);
+  });
+
+  it('exit 0 for a clean file', () => {
+    const r = run('check', '--format=json', CLEAN);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ files: [{ file: CLEAN, diagnostics: [], errors: 0, warnings: 0 }] });
+  });
+});
+
+describe('bad usage: exit 2 and a message on stderr', () => {
+  it.each<[string, string[], string]>([
+    ['no arguments', [], 'Usage: evoke check'],
+    ['an unknown command', ['lint', CLEAN], "evoke: unknown command 'lint'"],
+    ['a bad --format', ['check', '--format', 'xml', CLEAN], "--format must be text or json, not 'xml'"],
+    ['an unknown option', ['check', '--strict', CLEAN], '--strict'],
+    ['no file', ['check'], 'name at least one scenario file'],
+    ['a missing file', ['check', 'tests/fixtures/no-such-file.yaml'], 'cannot read tests/fixtures/no-such-file.yaml: no such file'],
+  ])('%s', (_name, argv, message) => {
+    const r = run(...argv);
+    expect(r.status).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+  });
+
+  it('--help is not an error: usage on stdout, exit 0', () => {
+    for (const argv of [['--help'], ['help'], ['check', '--help']]) {
+      const r = run(...argv);
+      expect(r.status).toBe(0);
+      expect(r.out).toContain('Usage: evoke check');
+    }
+  });
+});
+
+describe('bin/evoke.mjs', () => {
+  it('runs as a real process: exit status 1 and the diagnostic on stdout', () => {
+    const p = spawnSync(process.execPath, ['bin/evoke.mjs', 'check', TYPO], { encoding: 'utf8', timeout: 30_000 });
+    expect(p.status).toBe(1);
+    expect(p.stdout.split('\n')).toContain(`${TYPO}:27:17: error E021: go 'dome' does not exist`);
+    expect(p.stdout).toContain('1 file checked: 1 error, 0 warnings');
+  });
+});
