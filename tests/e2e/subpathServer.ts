@@ -9,5 +9,5 @@ createServer((req, res) => {
   if (req.url === '/healthz') return void res.end('ok');
   if (!req.url?.startsWith(SUBPATH)) return void res.writeHead(404).end('not here');
   req.url = '/' + req.url.slice(SUBPATH.length);
-  assets(req, res, () => res.writeHead(404).end('not found'));
+  assets(req, res, () => void res.writeHead(404).end('not found'));
 }).listen(Number(process.env.PORT ?? 4456), '127.0.0.1');

@@ -173,7 +173,8 @@ describe('RETRY (practice mode)', () => {
     const p = play(small, ['reflect', 'CONTINUE', 'RETRY']);
     expect(p.at).toBe('middle');
     expect(p.snapshot.context.turns.map((t) => t.retracted)).toEqual([false]);
-    expect(p.snapshot.context.steps).toHaveLength(1);
+    // The choice and the move on from its feedback; the stray RETRY recorded nothing.
+    expect(p.snapshot.context.steps).toHaveLength(2);
     // A second RETRY after a retry has nothing to undo.
     const twice = play(small, ['push', 'RETRY', 'RETRY']);
     expect(twice.snapshot.context.steps).toHaveLength(2);

@@ -68,10 +68,8 @@ describe('replaySession on the same scenario', () => {
     expect(visible(replayed)).toEqual(visible(original.snapshot));
   });
 
-  // KNOWN GAP, reported to the lead: steps do not record CONTINUE, so a practice session saved
-  // after the trainee moved on from the feedback resumes on that feedback (at the previous node,
-  // or before the ending). These fail today; `it.fails` turns green-to-red when it is fixed.
-  it.fails.each<[string, Action[]]>([
+  // Moving on from feedback is a saved step: a reload after it resumes at the next node.
+  it.each<[string, Action[]]>([
     ['practice, waiting at the second node', ['reflect', 'CONTINUE']],
     ['practice, ended', ['reflect', 'CONTINUE', 1, 'CONTINUE']],
   ])('%s: the same state as before saving', (_name, actions) => {
@@ -96,7 +94,7 @@ describe('replaySession after the scenario changed', () => {
     const r = replaySession(edited, saved(['reflect', 'CONTINUE', 1]));
     expect(r.scenarioChanged).toBe(true);
     expect(r.stoppedAt).toBeUndefined();
-    expect(r.replayed).toBe(2);
+    expect(r.replayed).toBe(3);
   });
 
   it('a response removed: stops at that step, at the node, and says which response', () => {
@@ -119,8 +117,9 @@ describe('replaySession after the scenario changed', () => {
   it('a node renamed: stops at the first step taken at it, having replayed the steps before', () => {
     const edited = scenarioFrom(smallText.replaceAll('middle', 'centre'));
     const r = replaySession(edited, saved(['reflect', 'CONTINUE', 1]));
-    expect(r.replayed).toBe(1);
-    expect(r.stoppedAt).toEqual({ step: 1, reason: "turn 2 was at 'middle', but the conversation is now at 'centre'" });
+    // Steps: the choice, moving on from its feedback, then the choice at the renamed node.
+    expect(r.replayed).toBe(2);
+    expect(r.stoppedAt).toEqual({ step: 2, reason: "turn 3 was at 'middle', but the conversation is now at 'centre'" });
     expect(r.actor.getSnapshot().context.turns.map((t) => t.chosen.id)).toEqual(['reflect']);
   });
 

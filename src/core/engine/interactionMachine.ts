@@ -10,7 +10,7 @@ import type { Turn } from './turn.ts';
 export type Mode = 'practice' | 'assessment';
 
 /** What a saved session records: enough to replay it, nothing more. */
-export type SessionStep = { node: string; choose: string } | { node: string; retry: true };
+export type SessionStep = { node: string; choose: string } | { node: string; retry: true } | { node: string; continue: true };
 
 export interface InteractionInput {
   scenario: Scenario;
@@ -117,6 +117,8 @@ export const interactionMachine = setup({
       const at = context.pending ?? context.at;
       return { at, line: lineAt(context.scenario, at, context.meters), pending: null };
     }),
+    // Moving on from feedback is a step of its own, so a reload after it resumes at the next node.
+    recordContinue: assign(({ context }) => ({ steps: [...context.steps, { node: context.at, continue: true as const }] })),
     retract: assign(({ context }) => {
       const last = context.turns.at(-1);
       if (!last || last.retracted) return {};
@@ -161,8 +163,8 @@ export const interactionMachine = setup({
         feedback: {
           on: {
             CONTINUE: [
-              { guard: 'pendingIsEnding', target: '#interaction.ended', actions: 'advance' },
-              { target: 'awaitingChoice', actions: 'advance' },
+              { guard: 'pendingIsEnding', target: '#interaction.ended', actions: ['recordContinue', 'advance'] },
+              { target: 'awaitingChoice', actions: ['recordContinue', 'advance'] },
             ],
             RETRY: { guard: 'canRetry', target: 'awaitingChoice', actions: 'retract' },
           },

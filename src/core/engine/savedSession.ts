@@ -29,6 +29,7 @@ export function parseSavedSession(data: unknown): SavedSession | null {
     if (typeof st.node !== 'string') return null;
     if (typeof st.choose === 'string') steps.push({ node: st.node, choose: st.choose });
     else if (st.retry === true) steps.push({ node: st.node, retry: true });
+    else if (st.continue === true) steps.push({ node: st.node, continue: true });
     else return null;
   }
   return { version: SAVED_SESSION_VERSION, scenarioId: s.scenarioId, scenarioHash: s.scenarioHash, mode: s.mode, steps, startedAt: s.startedAt, savedAt: typeof s.savedAt === 'string' ? s.savedAt : s.startedAt };

@@ -56,6 +56,11 @@ export function replaySession(scenario: Scenario, saved: Pick<SavedSession, 'mod
     if (snap.status === 'done') return stop('the conversation had already ended');
     if (snap.context.at !== step.node) return stop(`turn ${i + 1} was at '${step.node}', but the conversation is now at '${snap.context.at}'`);
     const before = snap.context.turns.length;
+    if ('continue' in step) {
+      if (!snap.matches({ active: 'feedback' })) return stop(`turn ${i + 1} moved on from feedback that is not shown`);
+      actor.send({ type: 'CONTINUE' });
+      continue;
+    }
     if ('retry' in step) {
       actor.send({ type: 'RETRY' });
       // A retry that took effect recorded its own step; one with nothing to undo changed nothing.

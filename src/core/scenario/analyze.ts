@@ -179,7 +179,6 @@ function countPaths(scenario: Scenario, out: Map<string, Edge[]>): number | 'unb
   stack.push({ id: scenario.start, i: 0 });
   state.set(scenario.start, 'open');
   let unbounded = false;
-  const canEnd = new Map<string, boolean>();
   while (stack.length) {
     const top = stack[stack.length - 1]!;
     const edges = out.get(top.id) ?? [];
@@ -188,7 +187,7 @@ function countPaths(scenario: Scenario, out: Map<string, Edge[]>): number | 'unb
       if (Object.hasOwn(scenario.endings, to)) continue;
       const s = state.get(to);
       if (s === 'open') {
-        unbounded = true; // a loop; it only matters if an ending lies beyond it, checked below
+        unbounded = true; // a loop: a trainee can go round it any number of times
         continue;
       }
       if (s === undefined) {
@@ -198,18 +197,8 @@ function countPaths(scenario: Scenario, out: Map<string, Edge[]>): number | 'unb
       continue;
     }
     let total = 0;
-    let ends = false;
-    for (const e of edges) {
-      if (Object.hasOwn(scenario.endings, e.to)) {
-        total += 1;
-        ends = true;
-      } else {
-        total += memo.get(e.to) ?? 0;
-        ends ||= canEnd.get(e.to) ?? false;
-      }
-    }
+    for (const e of edges) total += Object.hasOwn(scenario.endings, e.to) ? 1 : (memo.get(e.to) ?? 0);
     memo.set(top.id, Math.min(total, PATH_COUNT_CAP));
-    canEnd.set(top.id, ends);
     state.set(top.id, 'done');
     stack.pop();
   }

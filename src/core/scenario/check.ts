@@ -130,6 +130,10 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
     if (codes.includes(NOT_CODED) && codes.length > 1) {
       sink.at('E027', [...path, 'code'], "'not_coded' cannot be combined with other codes", 'A response either carries MI codes or none.');
     }
+    // MITI 4.2.1: persuasion with and without permission in one turn is coded with permission.
+    if (codes.includes('persuade') && codes.includes('persuade_with_permission')) {
+      sink.at('E027', [...path, 'code'], "'persuade' and 'persuade_with_permission' in one turn count as 'persuade_with_permission' alone", 'Keep only persuade_with_permission, or split the turn if the permission was not real.');
+    }
     const effects: Record<string, number> = {};
     for (const [meter, delta] of entries(r.effects)) {
       if (!meterIds.has(meter)) {

@@ -32,7 +32,7 @@ export const DIAGNOSTICS = {
   E024: { severity: 'error', title: 'Meter range', explain: "A meter's start value lies outside its range, or its min is not below its max." },
   E025: { severity: 'error', title: 'Condition does not parse', explain: 'A `when` condition is not in the condition language: meter names, whole numbers, < <= > >= == !=, and, or, not, parentheses.' },
   E026: { severity: 'error', title: 'Missing fallback', explain: 'In a list of branches (`next`) or of client line variants, the last entry must have no `when`, so that something always applies.' },
-  E027: { severity: 'error', title: 'Code list problem', explain: '`not_coded` cannot be combined with other codes, and a code may appear only once in a list.' },
+  E027: { severity: 'error', title: 'Code list problem', explain: '`not_coded` cannot be combined with other codes; a code may appear only once in a list; and `persuade` with `persuade_with_permission` in one turn is coded as `persuade_with_permission` alone (MITI 4.2.1).' },
   E028: { severity: 'error', title: 'No way out', explain: 'No ending can be reached from this node: a trainee who gets here would be trapped in a loop.' },
   E030: { severity: 'error', title: 'Test step cannot be taken', explain: 'A test names a response by position or id that the node reached at that step does not have, or goes on after an ending.' },
   E031: { severity: 'error', title: 'Test reaches another ending', explain: "A test's choices do not reach the ending it expects (or stop before any ending). The message says where they led." },

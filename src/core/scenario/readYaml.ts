@@ -258,7 +258,7 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
 
   const walk = (raw: YamlNode | null | undefined, s: JsonSchema, path: Path): Read => {
     if (++visits > MAX_VISITS || (resolving.size > 0 && ++aliasVisits > MAX_ALIAS_VISITS)) throw new AliasBomb();
-    let node = raw;
+    const node = raw;
     if (node && isAlias(node)) {
       const target = aliasTargets.get(node);
       if (!target || resolving.has(target)) {
@@ -463,6 +463,7 @@ function listHint(s: JsonSchema): string | undefined {
 
 /** Makes invisible and direction-changing characters visible in messages. */
 export function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this shows
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).slice(0, 80);
 }
 
