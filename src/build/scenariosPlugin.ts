@@ -27,8 +27,12 @@ export function scenariosPlugin(dir: string): Plugin {
     return result.scenario;
   };
 
+  let building = false;
   return {
     name: 'evoke-scenarios',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED;
       return null;
@@ -41,10 +45,19 @@ export function scenariosPlugin(dir: string): Plugin {
           return { path, scenario: compile(path) };
         });
         const catalog = entries.map((e) => catalogEntry(e.scenario));
+        // In a build each scenario is a JSON file beside index.html, fetched when opened: data, not
+        // code, so it costs no JavaScript parse and no part of the script budget. The content
+        // hash in its name lets hosts cache it for ever.
         const loaders = entries
-          .map((e) => `  ${JSON.stringify(e.scenario.id)}: () => import(${JSON.stringify(e.path + SCENARIO_SUFFIX)}).then((m) => m.default),`)
+          .map((e) => {
+            if (!building) return `  ${JSON.stringify(e.scenario.id)}: () => import(${JSON.stringify(e.path + SCENARIO_SUFFIX)}).then((m) => m.default),`;
+            const fileName = `scenarios/${e.scenario.id}.${e.scenario.hash}.json`;
+            this.emitFile({ type: 'asset', fileName, source: JSON.stringify(e.scenario) });
+            return `  ${JSON.stringify(e.scenario.id)}: () => loadJson(${JSON.stringify('./' + fileName)}),`;
+          })
           .join('\n');
-        return `export const catalog = ${JSON.stringify(catalog)};\nexport const loaders = {\n${loaders}\n};\n`;
+        const loadJson = `async function loadJson(path) {\n  const res = await fetch(path);\n  if (!res.ok) throw new Error('scenario ' + path + ': ' + res.status);\n  return res.json();\n}\n`;
+        return `${loadJson}export const catalog = ${JSON.stringify(catalog)};\nexport const loaders = {\n${loaders}\n};\n`;
       }
       if (id.endsWith(SCENARIO_SUFFIX)) {
         const path = id.slice(0, -SCENARIO_SUFFIX.length);

@@ -47,11 +47,11 @@ test('a whole conversation played to an ending by keyboard alone', async ({ page
 test('try another response retracts the turn and undoes its effects', async ({ page }) => {
   await startScenario(page, VETERAN);
   const first = scenario.nodes[scenario.start]!;
-  const before = await page.getByRole('progressbar').first().getAttribute('aria-valuetext');
+  const before = await page.getByRole('meter').first().getAttribute('aria-valuetext');
   await page.getByRole('button', { name: /^Response 1:/ }).click();
   await page.getByRole('button', { name: 'Try another response' }).click();
   await expect(page.getByText('Retracted: you tried another response')).toBeVisible();
-  await expect(page.getByRole('progressbar').first()).toHaveAttribute('aria-valuetext', before!);
+  await expect(page.getByRole('meter').first()).toHaveAttribute('aria-valuetext', before!);
   await page.getByRole('button', { name: /^Response 2:/ }).click();
   await expect(page.getByText(first.responses[1]!.feedback.trim().slice(0, 30))).toBeVisible();
 });
@@ -71,7 +71,7 @@ test('a reload mid-conversation resumes where the trainee was', async ({ page })
 test('assessment mode shows no feedback, meters or retries until the end', async ({ page }) => {
   const t = scenario.tests[0]!;
   await startScenario(page, VETERAN, 'Assessment');
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByRole('meter')).toHaveCount(0);
   for (const key of keyPresses(scenario, t.choose)) {
     await expect(page.getByRole('button', { name: /^Response 1:/ })).toBeVisible();
     await expect(page.getByText('Feedback on your response')).toHaveCount(0);
@@ -108,7 +108,7 @@ test('a scenario changed since the session was saved: the player says so and off
   await page.reload();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('This scenario has changed since you started');
-  await expect(alert).toContainText('1 of 2 steps');
+  await expect(alert).toContainText('2 of 3 steps');
   await expectAccessible(page, 'changed');
   await alert.getByRole('button', { name: 'Start fresh' }).click();
   await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();

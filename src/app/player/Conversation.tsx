@@ -1,7 +1,7 @@
-import { Button, Grid, Group, Modal, Stack, Text } from '@mantine/core';
+import { Grid, Group, Stack } from '@mantine/core';
 import { IconDoorExit, IconPlayerPause } from '@tabler/icons-react';
 import { useSelector } from '@xstate/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useLocation } from 'wouter';
 import type { InteractionActor } from '../../core/engine/session.ts';
@@ -10,10 +10,13 @@ import type { Scenario } from '../../core/scenario/types.ts';
 import { HeaderButton } from '../components/HeaderButton.tsx';
 import { EndingView } from './EndingView.tsx';
 import { FeedbackCard } from './FeedbackCard.tsx';
-import { GroundingBreak } from './GroundingBreak.tsx';
 import { MeterPanel } from './MeterPanel.tsx';
 import { ResponseOptions } from './ResponseOptions.tsx';
 import { Transcript } from './Transcript.tsx';
+
+// Dialogs load when first opened, keeping the conversation's first load small.
+const GroundingBreak = lazy(() => import('./GroundingBreak.tsx'));
+const LeaveDialog = lazy(() => import('./LeaveDialog.tsx'));
 
 interface Props {
   scenario: Scenario;
@@ -98,17 +101,19 @@ export function Conversation({ scenario, actor, onRestart, controlsSlot }: Props
           </Grid.Col>
         )}
       </Grid>
-      <GroundingBreak opened={paused} onResume={() => actor.send({ type: 'RESUME' })} clientName={name} />
-      <Modal opened={leaving} onClose={() => setLeaving(false)} title={<Text fw={700}>Leave this conversation?</Text>}>
-        <Stack>
-          <Text>Your place is saved in this browser: you can resume it from the library later.</Text>
-          <Group>
-            <Button onClick={() => navigate('/')}>Leave, keep my place</Button>
-            <Button variant="default" onClick={() => { onRestart(); navigate('/'); }}>Leave and discard</Button>
-            <Button variant="subtle" onClick={() => setLeaving(false)}>Stay</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <Suspense fallback={null}>
+        {paused && <GroundingBreak onResume={() => actor.send({ type: 'RESUME' })} clientName={name} />}
+        {leaving && (
+          <LeaveDialog
+            onStay={() => setLeaving(false)}
+            onLeave={() => navigate('/')}
+            onDiscard={() => {
+              onRestart();
+              navigate('/');
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

@@ -32,7 +32,7 @@ export function EndingView({ scenario, ending, turns, onAgain }: { scenario: Sce
               <List spacing="xs">{ending.learning.map((l) => <List.Item key={l}>{l}</List.Item>)}</List>
             </>
           )}
-          <Alert variant="light" color="gray">The outcome is not a score: a client who says “not yet” after a respectful conversation is a good result.</Alert>
+          <Alert variant="light" color="gray" role="note">The outcome is not a score: a client who says “not yet” after a respectful conversation is a good result.</Alert>
           <Group>
             <Button onClick={onAgain}>Practise this client again</Button>
             <Button component={Link} href="/" variant="default">Back to the library</Button>

@@ -18,10 +18,10 @@ const EXERCISES = {
   },
 } as const;
 
-export function GroundingBreak({ opened, onResume, clientName }: { opened: boolean; onResume: () => void; clientName: string }) {
+export default function GroundingBreak({ onResume, clientName }: { onResume: () => void; clientName: string }) {
   const [exercise, setExercise] = useState<keyof typeof EXERCISES>('senses');
   return (
-    <Modal opened={opened} onClose={onResume} title={<Text fw={700} size="lg">Paused</Text>} size="lg" closeButtonProps={{ 'aria-label': 'Resume the conversation' }}>
+    <Modal opened onClose={onResume} title={<Text fw={700} size="lg">Paused</Text>} size="lg" closeButtonProps={{ 'aria-label': 'Resume the conversation' }}>
       <Stack gap="md">
         <Text>Take the time you need. {clientName} will wait, and your place is saved.</Text>
         <Text fw={600} id="grounding-label">A grounding exercise, if it helps</Text>

@@ -1,8 +1,8 @@
-import { Group, Progress, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import type { MeterDef, Meters } from '../../core/scenario/types.ts';
 import { changeIsGood, meterChanges } from './describe.ts';
 
-/** The client's inner state as labelled bars, each with its last change. */
+/** The client's inner state as labelled bars (ARIA meters), each with its last change. */
 export function MeterPanel({ defs, meters, previous }: { defs: readonly MeterDef[]; meters: Meters; previous?: Meters }) {
   const changes = previous ? meterChanges(defs, previous, meters) : [];
   return (
@@ -21,17 +21,22 @@ export function MeterPanel({ defs, meters, previous }: { defs: readonly MeterDef
                 {change && (
                   <Text span size="sm" fw={700} ml={6} className={changeIsGood(change) ? 'delta-good' : 'delta-bad'}>
                     {change.after > change.before ? `+${change.after - change.before}` : change.after - change.before}
+                    <span className="visually-hidden"> this turn</span>
                   </Text>
                 )}
               </Text>
             </Group>
-            <Progress
-              value={pct}
-              color={m.higherIs === 'worse' ? 'orange' : 'teal'}
+            <div
+              className={`meter meter-${m.higherIs}`}
+              role="meter"
               aria-labelledby={`meter-${m.id}`}
+              aria-valuenow={value}
+              aria-valuemin={m.min}
+              aria-valuemax={m.max}
               aria-valuetext={`${value} of ${m.max}${m.higherIs === 'worse' ? ' (higher is worse)' : ''}`}
-              transitionDuration={200}
-            />
+            >
+              <div className="meter-fill" style={{ width: `${pct}%` }} />
+            </div>
             {m.description && <Text size="xs" c="dimmed">{m.description}</Text>}
           </div>
         );

@@ -17,7 +17,7 @@ export function StartPanel({ scenario, notice, onStart }: { scenario: Scenario; 
           <Text span fw={600}>{c.name}</Text>, {c.age}{c.pronouns ? ` (${c.pronouns})` : ''}. {c.situation} Weighing: {c.weighing}.
         </Text>
         {c.background && <Text>{c.background}</Text>}
-        <Alert variant="light" color="orange" title="Content notes">
+        <Alert variant="light" color="orange" title="Content notes" role="note">
           <Text size="sm">This conversation refers to: {scenario.contentNotes.join('; ')}. Nothing is described in detail. You can pause or leave at any time.</Text>
         </Alert>
         {scenario.objectives.length > 0 && (

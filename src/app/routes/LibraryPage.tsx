@@ -68,8 +68,8 @@ export function LibraryPage() {
           </Stack>
 
           {shown.length === 0 ? (
-            <Alert color="gray" title="No scenario matches these filters">
-              <Button variant="light" mt="xs" onClick={() => setFilters({ difficulty: null, therapy: null, hiddenNotes: filters.hiddenNotes })}>Clear difficulty and therapy</Button>
+            <Alert color="gray" title="No scenario matches these filters" role="status">
+              <Button variant="outline" mt="xs" onClick={() => setFilters({ difficulty: null, therapy: null, hiddenNotes: filters.hiddenNotes })}>Clear difficulty and therapy</Button>
             </Alert>
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" component="ul" className="card-list" aria-label="Scenarios">
@@ -153,7 +153,7 @@ function OwnFiles() {
         <Group>
           <FileButton onChange={open} accept=".yaml,.yml,text/yaml,application/yaml,text/plain">
             {(props) => (
-              <Button {...props} variant="light" loading={busy} leftSection={<IconFileUpload size={18} aria-hidden />}>
+              <Button {...props} variant="outline" loading={busy} leftSection={<IconFileUpload size={18} aria-hidden />}>
                 Open a scenario file
               </Button>
             )}
@@ -170,7 +170,7 @@ function OwnFiles() {
           </List>
         )}
       </Stack>
-      <Modal opened={!!problems} onClose={() => setProblems(null)} title={<Text fw={700}>This file cannot be played yet</Text>} size="lg">
+      <Modal opened={!!problems} onClose={() => setProblems(null)} title={<Text fw={700}>This file cannot be played yet</Text>} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {problems && (
           <Stack>
             <Text size="sm">'{problems.name}' has {problems.diagnostics.length} problem{problems.diagnostics.length > 1 ? 's' : ''}. Send these to whoever wrote it:</Text>
