@@ -37,7 +37,7 @@ export function MeterPanel({ defs, meters, previous }: { defs: readonly MeterDef
             >
               <div className="meter-fill" style={{ width: `${pct}%` }} />
             </div>
-            {m.description && <Text size="xs" c="dimmed">{m.description}</Text>}
+            {m.description && <Text size="xs" c="dimmed" className="meter-description">{m.description}</Text>}
           </div>
         );
       })}
