@@ -27,5 +27,6 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'process', 'Buffer'],
     },
   },
-  { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );
