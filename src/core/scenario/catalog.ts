@@ -1,7 +1,9 @@
 // What the library shows of a scenario before it is opened.
 import type { Scenario, ScenarioMeta } from './types.ts';
 
-export interface CatalogEntry extends ScenarioMeta {
+/** Only what a card shows: the library page carries one per scenario in its first load. */
+export interface CatalogEntry extends Omit<ScenarioMeta, 'objectives' | 'client'> {
+  client: Omit<ScenarioMeta['client'], 'background'>;
   hash: string;
   nodeCount: number;
 }
@@ -11,11 +13,10 @@ export function catalogEntry(s: Scenario): CatalogEntry {
     id: s.id,
     title: s.title,
     language: s.language,
-    client: s.client,
+    client: { name: s.client.name, age: s.client.age, situation: s.client.situation, weighing: s.client.weighing, ...(s.client.pronouns ? { pronouns: s.client.pronouns } : {}) },
     difficulty: s.difficulty,
     minutes: s.minutes,
     contentNotes: s.contentNotes,
-    objectives: s.objectives,
     hash: s.hash,
     nodeCount: Object.keys(s.nodes).length,
   };
