@@ -9,6 +9,8 @@ import { NotFoundPage } from './routes/NotFoundPage.tsx';
 // The conversation screen is its own chunk: the library loads first and fast.
 const PlayPage = lazy(() => import('./routes/PlayPage.tsx'));
 const OpenLinkPage = lazy(() => import('./routes/OpenLinkPage.tsx'));
+const ProgressPage = lazy(() => import('./routes/ProgressPage.tsx'));
+const ReportPage = lazy(() => import('./routes/ReportPage.tsx'));
 
 // Hash routes (#/play/...) need no rewrite rules on a static host: reload works on every page.
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
               <Route path="/"><LibraryPage /></Route>
               <Route path="/play/local/:id">{(p) => <PlayPage source="local" id={p.id} />}</Route>
               <Route path="/play/:id">{(p) => <PlayPage source="library" id={p.id} />}</Route>
+              <Route path="/progress"><ProgressPage /></Route>
+              <Route path="/report/:id">{(p) => <ReportPage id={decodeURIComponent(p.id)} />}</Route>
               <Route><NotFoundPage /></Route>
             </Switch>
           )}

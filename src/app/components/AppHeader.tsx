@@ -1,7 +1,8 @@
 import { ActionIcon, Group, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconMoon, IconSun } from '@tabler/icons-react';
+import { IconChartLine, IconMoon, IconSun } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { HeaderButton } from './HeaderButton.tsx';
 import { SupportButton } from './SupportButton.tsx';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
@@ -20,6 +21,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       </Group>
       <Group gap={4} wrap="nowrap">
         {children}
+        <HeaderButton icon={<IconChartLine size={18} aria-hidden />} label="Progress" href="/progress" />
         <SupportButton />
         <ActionIcon
           variant="subtle"

@@ -1,11 +1,10 @@
 import { Button } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 
 /** A header action: icon and words, the words hidden on narrow screens (the name stays for screen readers). */
-export function HeaderButton({ icon, label, onClick }: { icon: ReactNode; label: string; onClick: () => void }) {
-  return (
-    <Button variant="subtle" size="compact-md" leftSection={icon} onClick={onClick} aria-label={label} className="header-button">
-      <span className="header-button-label">{label}</span>
-    </Button>
-  );
+export function HeaderButton({ icon, label, onClick, href }: { icon: ReactNode; label: string; onClick?: () => void; href?: string }) {
+  const common = { variant: 'subtle', size: 'compact-md', leftSection: icon, 'aria-label': label, className: 'header-button' } as const;
+  const text = <span className="header-button-label">{label}</span>;
+  return href ? <Button {...common} component={Link} href={href}>{text}</Button> : <Button {...common} onClick={onClick}>{text}</Button>;
 }

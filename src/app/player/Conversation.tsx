@@ -22,11 +22,12 @@ interface Props {
   scenario: Scenario;
   actor: InteractionActor;
   onRestart: () => void;
+  startedAt: string;
   /** Where the header's Pause and Leave buttons go. */
   controlsSlot: HTMLElement | null;
 }
 
-export function Conversation({ scenario, actor, onRestart, controlsSlot }: Props) {
+export function Conversation({ scenario, actor, onRestart, startedAt, controlsSlot }: Props) {
   const snap = useSelector(actor, (s) => s);
   const [, navigate] = useLocation();
   const [leaving, setLeaving] = useState(false);
@@ -70,7 +71,7 @@ export function Conversation({ scenario, actor, onRestart, controlsSlot }: Props
   );
 
   if (ended && place.kind === 'ending') {
-    return <EndingView scenario={scenario} ending={place.ending} turns={ctx.turns} onAgain={onRestart} />;
+    return <EndingView scenario={scenario} ending={place.ending} turns={ctx.turns} mode={ctx.mode} startedAt={startedAt} onAgain={onRestart} />;
   }
 
   return (

@@ -1,15 +1,50 @@
-import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { HISTORY_VERSION, type FinishedSession } from '../../core/engine/history.ts';
+import type { Mode } from '../../core/engine/interactionMachine.ts';
 import type { Turn } from '../../core/engine/turn.ts';
 import type { Ending, Scenario } from '../../core/scenario/types.ts';
+import { saveFinished } from '../history/historyStore.ts';
 import { OUTCOME_WORDS } from './describe.ts';
-import { Transcript } from './Transcript.tsx';
 
-export function EndingView({ scenario, ending, turns, onAgain }: { scenario: Scenario; ending: Ending; turns: readonly Turn[]; onAgain: () => void }) {
+const ReportView = lazy(() => import('../report/ReportView.tsx'));
+
+interface Props {
+  scenario: Scenario;
+  ending: Ending;
+  turns: readonly Turn[];
+  mode: Mode;
+  startedAt: string;
+  onAgain: () => void;
+}
+
+export function EndingView({ scenario, ending, turns, mode, startedAt, onAgain }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const outcome = OUTCOME_WORDS[ending.outcome];
+  const session = useMemo<FinishedSession>(
+    () => ({
+      version: HISTORY_VERSION,
+      // The start time identifies the session: saving it again (a reload at the ending) overwrites, never duplicates.
+      id: `${scenario.id}@${startedAt}`,
+      scenarioId: scenario.id,
+      scenarioHash: scenario.hash,
+      scenarioTitle: scenario.title,
+      clientName: scenario.client.name,
+      mode,
+      startedAt,
+      endedAt: new Date().toISOString(),
+      endingId: ending.id,
+      turns: [...turns],
+    }),
+    [scenario, ending, turns, mode, startedAt],
+  );
+  const [saved, setSaved] = useState<boolean | null>(null);
+  useEffect(() => {
+    void saveFinished(session).then(setSaved);
+  }, [session]);
+
   return (
     <Stack gap="lg">
       <Card withBorder padding="lg" component="section" aria-labelledby="ending-title">
@@ -33,16 +68,17 @@ export function EndingView({ scenario, ending, turns, onAgain }: { scenario: Sce
             </>
           )}
           <Alert variant="light" color="gray" role="note">The outcome is not a score: a client who says “not yet” after a respectful conversation is a good result.</Alert>
-          <Group>
+          {saved === false && <Alert color="orange" role="alert">This session could not be saved to your progress in this browser. Download the turn log below to keep it.</Alert>}
+          {saved && <Text size="sm" c="dimmed" className="no-print">Saved to <Link href="/progress">your progress</Link> on this device.</Text>}
+          <Group className="no-print">
             <Button onClick={onAgain}>Practise this client again</Button>
             <Button component={Link} href="/" variant="default">Back to the library</Button>
           </Group>
         </Stack>
       </Card>
-      <section aria-labelledby="transcript-title">
-        <Title order={2} size="h3" id="transcript-title" mb="sm">Your conversation, with the code of each response</Title>
-        <Transcript clientName={scenario.client.name} turns={turns} showCodes showTalk />
-      </section>
+      <Suspense fallback={<Loader aria-label="Loading the report" />}>
+        <ReportView session={session} scenario={scenario} />
+      </Suspense>
     </Stack>
   );
 }

@@ -51,7 +51,7 @@ export default function PlayPage({ source, id }: { source: ScenarioSource; id: s
           </Alert>
         )}
         {state.kind === 'playing' && (
-          <Conversation key={state.startedAt} scenario={state.scenario} actor={state.actor} onRestart={() => restart(state.scenario)} controlsSlot={slot} />
+          <Conversation key={state.startedAt} scenario={state.scenario} actor={state.actor} onRestart={() => restart(state.scenario)} startedAt={state.startedAt} controlsSlot={slot} />
         )}
       </Container>
     </>

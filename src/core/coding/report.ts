@@ -66,7 +66,10 @@ function level(value: number, fair: number, good: number): Level {
 
 const LEVEL_WORDS: Record<Level, string> = { good: 'the good level', fair: 'the fair level', below_fair: 'below the fair level' };
 
-export function buildReport(scenario: Scenario, turns: readonly Turn[], endingId: string | null): Report {
+/** What the report needs of the scenario: meter names and the ending (absent for a forgotten file). */
+export type ReportScenario = Pick<Scenario, 'id' | 'hash' | 'meters' | 'endings'>;
+
+export function buildReport(scenario: ReportScenario, turns: readonly Turn[], endingId: string | null): Report {
   const stood = standingTurns(turns);
   const codeCounts = Object.fromEntries(RESPONSE_CODES.map((c) => [c, 0])) as Record<ResponseCode, number>;
   const categories: Record<Category, number> = { consistent: 0, neutral: 0, inconsistent: 0 };
