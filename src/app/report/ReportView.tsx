@@ -20,7 +20,8 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
   const base = `evoke-${session.scenarioId}-${fileStamp(session.endedAt)}`;
   const lean = topCodes(report.codeCounts, 3);
   const half = Math.ceil(report.clientTalk.length / 2);
-  const balance = (part: typeof report.clientTalk) => part.filter((c) => c.talk === 'change').length - part.filter((c) => c.talk === 'sustain').length;
+  // Discord pulls away from change as much as sustain talk does.
+  const balance = (part: typeof report.clientTalk) => part.filter((c) => c.talk === 'change').length - part.filter((c) => c.talk !== 'change' && c.talk !== 'neutral').length;
   const early = balance(report.clientTalk.slice(0, half));
   const late = balance(report.clientTalk.slice(half));
 
