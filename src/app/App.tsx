@@ -11,6 +11,7 @@ const PlayPage = lazy(() => import('./routes/PlayPage.tsx'));
 const OpenLinkPage = lazy(() => import('./routes/OpenLinkPage.tsx'));
 const ProgressPage = lazy(() => import('./routes/ProgressPage.tsx'));
 const ReportPage = lazy(() => import('./routes/ReportPage.tsx'));
+const ResultsPage = lazy(() => import('./routes/ResultsPage.tsx'));
 
 // Hash routes (#/play/...) need no rewrite rules on a static host: reload works on every page.
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
               <Route path="/play/local/:id">{(p) => <PlayPage source="local" id={p.id} />}</Route>
               <Route path="/play/:id">{(p) => <PlayPage source="library" id={p.id} />}</Route>
               <Route path="/progress"><ProgressPage /></Route>
+              <Route path="/results"><ResultsPage /></Route>
               <Route path="/report/:id">{(p) => <ReportPage id={decodeURIComponent(p.id)} />}</Route>
               <Route><NotFoundPage /></Route>
             </Switch>

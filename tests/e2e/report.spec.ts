@@ -87,3 +87,32 @@ test('history exports to a file and imports back; a wrong file changes nothing',
   await expect(page.getByRole('status')).toContainText('Imported 1 session');
   await expect(page.getByRole('table').last().getByRole('row')).toHaveCount(2);
 });
+
+test('two assessments handed in show in the Results table; a tampered one is flagged', async ({ page }) => {
+  const files: string[] = [];
+  for (const name of ['Ana', 'Ben']) {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await playToEnd(page, 'Assessment');
+    await page.getByLabel('Your name, for your instructor').fill(name);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download hand-in file' }).click();
+    files.push(await (await download).path());
+  }
+  const tampered = JSON.parse(readFileSync(files[1]!, 'utf8'));
+  tampered.trainee = 'Cy';
+  tampered.claimed.figures.pct_adherent = 100;
+  await page.goto('#/results');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open hand-in files' }).click();
+  await (await chooser).setFiles([files[0]!, files[1]!, { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) }]);
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row').filter({ hasText: 'Ana' })).toContainText('Verified');
+  await expect(table.getByRole('row').filter({ hasText: 'Ben' })).toContainText('Verified');
+  await expect(table.getByRole('row').filter({ hasText: 'Cy' })).toContainText('Flagged');
+  await expectAccessible(page, 'results');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as CSV' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8').trim().split('\r\n')).toHaveLength(4);
+});

@@ -71,7 +71,7 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
   );
 
   if (ended && place.kind === 'ending') {
-    return <EndingView scenario={scenario} ending={place.ending} turns={ctx.turns} mode={ctx.mode} startedAt={startedAt} onAgain={onRestart} />;
+    return <EndingView scenario={scenario} ending={place.ending} turns={ctx.turns} mode={ctx.mode} startedAt={startedAt} steps={ctx.steps} onAgain={onRestart} />;
   }
 
   return (

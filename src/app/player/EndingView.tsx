@@ -2,10 +2,11 @@ import { Alert, Button, Card, Group, List, Loader, Stack, Text, Title } from '@m
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { HISTORY_VERSION, type FinishedSession } from '../../core/engine/history.ts';
-import type { Mode } from '../../core/engine/interactionMachine.ts';
+import type { Mode, SessionStep } from '../../core/engine/interactionMachine.ts';
 import type { Turn } from '../../core/engine/turn.ts';
 import type { Ending, Scenario } from '../../core/scenario/types.ts';
 import { saveFinished } from '../history/historyStore.ts';
+import { HandInButton } from '../report/HandInButton.tsx';
 import { OUTCOME_WORDS } from './describe.ts';
 
 const ReportView = lazy(() => import('../report/ReportView.tsx'));
@@ -16,10 +17,11 @@ interface Props {
   turns: readonly Turn[];
   mode: Mode;
   startedAt: string;
+  steps: readonly SessionStep[];
   onAgain: () => void;
 }
 
-export function EndingView({ scenario, ending, turns, mode, startedAt, onAgain }: Props) {
+export function EndingView({ scenario, ending, turns, mode, startedAt, steps, onAgain }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const outcome = OUTCOME_WORDS[ending.outcome];
@@ -70,6 +72,7 @@ export function EndingView({ scenario, ending, turns, mode, startedAt, onAgain }
           <Alert variant="light" color="gray" role="note">The outcome is not a score: a client who says “not yet” after a respectful conversation is a good result.</Alert>
           {saved === false && <Alert color="orange" role="alert">This session could not be saved to your progress in this browser. Download the turn log below to keep it.</Alert>}
           {saved && <Text size="sm" c="dimmed" className="no-print">Saved to <Link href="/progress">your progress</Link> on this device.</Text>}
+          {mode === 'assessment' && <HandInButton session={session} steps={steps} scenario={scenario} />}
           <Group className="no-print">
             <Button onClick={onAgain}>Practise this client again</Button>
             <Button component={Link} href="/" variant="default">Back to the library</Button>

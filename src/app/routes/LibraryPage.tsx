@@ -81,6 +81,9 @@ export function LibraryPage() {
           {hiddenCount > 0 && <Text size="sm" c="dimmed">{hiddenCount} scenario{hiddenCount > 1 ? 's are' : ' is'} hidden by your filters.</Text>}
 
           <OwnFiles />
+          <Text size="sm">
+            Instructors: <Link href="/results">collect handed-in assessments</Link>. To write your own scenarios, see the authors' guide (scenarios/README.md in the Evoke project).
+          </Text>
         </Stack>
       </Container>
     </>

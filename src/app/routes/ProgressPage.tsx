@@ -64,6 +64,7 @@ export default function ProgressPage() {
       <Container size="lg" py="lg" component="main">
         <Stack gap="lg">
           <Title order={1}>Your progress</Title>
+          <Text size="sm">Instructors: <Anchor component={Link} href="/results">collect handed-in assessments</Anchor>.</Text>
           <Text maw={760}>Every finished conversation is kept here, on this device only. Browsers may clear site data to free space{persisted ? '' : ', and this browser has not promised to keep it'}: export your history now and then to keep it safe.</Text>
           {!history && <Loader aria-label="Loading your history" />}
           {history?.error && <Alert color="orange" role="alert">{history.error}</Alert>}
