@@ -105,7 +105,8 @@ test('two assessments handed in show in the Results table; a tampered one is fla
   await page.goto('#/results');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open hand-in files' }).click();
-  await (await chooser).setFiles([files[0]!, files[1]!, { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) }]);
+  const asFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await (await chooser).setFiles([asFile('ana.json', readFileSync(files[0]!, 'utf8')), asFile('ben.json', readFileSync(files[1]!, 'utf8')), asFile('cy.json', JSON.stringify(tampered))]);
   const table = page.getByRole('table', { name: 'Results' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row').filter({ hasText: 'Ana' })).toContainText('Verified');
