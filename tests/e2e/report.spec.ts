@@ -101,7 +101,7 @@ test('two assessments handed in show in the Results table; a tampered one is fla
   }
   const tampered = JSON.parse(readFileSync(files[1]!, 'utf8'));
   tampered.trainee = 'Cy';
-  tampered.claimed.figures.pct_adherent = 100;
+  tampered.claimed.figures.rq = 9.9; // claims far more reflections than the choices give
   await page.goto('#/results');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open hand-in files' }).click();
