@@ -62,7 +62,7 @@ export default function ResultsPage() {
           <Text maw={760}>For instructors: open the hand-in files your trainees sent you (several at once). Each file's choices are replayed against the scenario here, and only the figures that replay are shown; a file that does not replay, or whose claims differ, is flagged. Nothing is uploaded.</Text>
           <Group>
             <FileButton onChange={(f) => void importFiles(f)} accept=".json,application/json" multiple>
-              {(props) => <Button {...props} loading={busy} leftSection={<IconFileUpload size={16} aria-hidden />}>Open hand-in files</Button>}
+              {(props) => <Button {...props} variant="outline" loading={busy} leftSection={<IconFileUpload size={16} aria-hidden />}>Open hand-in files</Button>}
             </FileButton>
             <Button variant="default" disabled={!rows.length} leftSection={<IconDownload size={16} aria-hidden />} onClick={csv}>Download as CSV</Button>
           </Group>
