@@ -40,7 +40,7 @@ test('a whole conversation played to an ending by keyboard alone', async ({ page
   }
   await expect(page.getByRole('heading', { name: ending.title })).toBeVisible();
   await expect(page.getByText(ending.debrief.slice(0, 40))).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Conversation' })).toContainText('MI-consistent');
+  await expect(page.getByRole('list', { name: 'Turn by turn' })).toContainText('MI-consistent');
   await expectAccessible(page, 'ending');
 });
 
@@ -78,7 +78,7 @@ test('assessment mode shows no feedback, meters or retries until the end', async
     await page.keyboard.press(key);
   }
   await expect(page.getByRole('heading', { name: scenario.endings[t.expect]!.title })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Conversation' })).toContainText(/MI-consistent|Neutral|MI-inconsistent/);
+  await expect(page.getByRole('list', { name: 'Turn by turn' })).toContainText(/MI-consistent|Neutral|MI-inconsistent/);
 });
 
 test('pause offers grounding with eyes open, and support is reachable', async ({ page }) => {

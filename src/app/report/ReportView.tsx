@@ -116,7 +116,7 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
 
       <section aria-labelledby="timeline-title">
         <Title order={3} size="h4" id="timeline-title" mb="sm">Turn by turn</Title>
-        <ol className="timeline">
+        <ol className="timeline" aria-label="Turn by turn">
           {report.timeline.map(({ turn, alternatives, meterChanges }, i) => (
             <li key={i} className={turn.retracted ? 'timeline-retracted' : undefined}>
               <Text size="sm" c="dimmed">{session.clientName} ({TALK_WORDS[turn.client.talk]}): “{turn.client.say}”</Text>
