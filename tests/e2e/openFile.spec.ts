@@ -31,3 +31,13 @@ test('a broken file shows each problem with its line, and loses nothing', async 
   await dialog.getByRole('button').first().click();
   await expect(page.getByRole('heading', { name: 'Practise Motivational Interviewing' })).toBeVisible();
 });
+
+test('a scenario opens from a link an instructor sent (?src=), and a bad link says why', async ({ page }) => {
+  await page.goto('/?src=' + encodeURIComponent('http://localhost:4456/fixtures/small.yaml'));
+  await expect(page.getByRole('heading', { name: 'Test client: a short conversation' })).toBeVisible();
+  expect(page.url()).toContain('#/play/local/small-test');
+  await page.goto('/?src=' + encodeURIComponent('http://localhost:4456/fixtures/missing.yaml'));
+  await expect(page.getByRole('alert')).toContainText('404');
+  await page.goto('/?src=javascript:alert(1)');
+  await expect(page.getByRole('alert')).toContainText('does not point to a web address');
+});
