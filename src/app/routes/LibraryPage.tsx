@@ -98,7 +98,7 @@ function ScenarioCard({ entry }: { entry: CatalogEntry }) {
       <Stack gap="xs" h="100%">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Title order={2} size="h3">{entry.client.name}, {entry.client.age}</Title>
-          <Badge variant="light" color={entry.difficulty === 'beginner' ? 'teal' : entry.difficulty === 'intermediate' ? 'blue' : 'grape'}>
+          <Badge variant="default" radius="sm">
             {DIFFICULTY_LABEL[entry.difficulty]}
           </Badge>
         </Group>
