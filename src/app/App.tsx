@@ -3,10 +3,10 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { LibraryPage } from './routes/LibraryPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 
-// The conversation screen is its own chunk: the library loads first and fast.
+// Each page is its own chunk: a trainee who opens a conversation directly loads no library code.
+const LibraryPage = lazy(() => import('./routes/LibraryPage.tsx'));
 const PlayPage = lazy(() => import('./routes/PlayPage.tsx'));
 const OpenLinkPage = lazy(() => import('./routes/OpenLinkPage.tsx'));
 const ProgressPage = lazy(() => import('./routes/ProgressPage.tsx'));

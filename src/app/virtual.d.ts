@@ -1,6 +1,9 @@
-declare module 'virtual:evoke-scenarios' {
+declare module 'virtual:evoke-scenarios/catalog' {
   import type { CatalogEntry } from '../core/scenario/catalog.ts';
-  import type { Scenario } from '../core/scenario/types.ts';
   export const catalog: CatalogEntry[];
+}
+
+declare module 'virtual:evoke-scenarios/loaders' {
+  import type { Scenario } from '../core/scenario/types.ts';
   export const loaders: Record<string, () => Promise<Scenario>>;
 }

@@ -9,8 +9,9 @@ import { formatDiagnostic } from '../core/scenario/diagnostics.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { catalogEntry } from '../core/scenario/catalog.ts';
 
-const VIRTUAL_ID = 'virtual:evoke-scenarios';
-const RESOLVED = '\0' + VIRTUAL_ID;
+// Two modules, so that the player loads only the loaders and the library only the catalogue.
+const CATALOG_ID = 'virtual:evoke-scenarios/catalog';
+const LOADERS_ID = 'virtual:evoke-scenarios/loaders';
 const SCENARIO_SUFFIX = '?evoke-scenario';
 
 export function scenariosPlugin(dir: string): Plugin {
@@ -34,17 +35,17 @@ export function scenariosPlugin(dir: string): Plugin {
       building = config.command === 'build';
     },
     resolveId(id) {
-      if (id === VIRTUAL_ID) return RESOLVED;
+      if (id === CATALOG_ID || id === LOADERS_ID) return '\0' + id;
       return null;
     },
     load(id) {
-      if (id === RESOLVED) {
+      if (id === '\0' + CATALOG_ID || id === '\0' + LOADERS_ID) {
         const entries = files().map((f) => {
           const path = join(root, f);
           this.addWatchFile(path);
           return { path, scenario: compile(path) };
         });
-        const catalog = entries.map((e) => catalogEntry(e.scenario));
+        if (id === '\0' + CATALOG_ID) return `export const catalog = ${JSON.stringify(entries.map((e) => catalogEntry(e.scenario)))};\n`;
         // In a build each scenario is a JSON file beside index.html, fetched when opened: data, not
         // code, so it costs no JavaScript parse and no part of the script budget. The content
         // hash in its name lets hosts cache it for ever.
@@ -57,7 +58,7 @@ export function scenariosPlugin(dir: string): Plugin {
           })
           .join('\n');
         const loadJson = `async function loadJson(path) {\n  const res = await fetch(path);\n  if (!res.ok) throw new Error('scenario ' + path + ': ' + res.status);\n  return res.json();\n}\n`;
-        return `${loadJson}export const catalog = ${JSON.stringify(catalog)};\nexport const loaders = {\n${loaders}\n};\n`;
+        return `${loadJson}export const loaders = {\n${loaders}\n};\n`;
       }
       if (id.endsWith(SCENARIO_SUFFIX)) {
         const path = id.slice(0, -SCENARIO_SUFFIX.length);

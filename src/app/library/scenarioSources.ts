@@ -1,8 +1,7 @@
 // Where scenarios come from: the shipped library (precompiled JSON chunks, one per scenario,
 // loaded when opened) or a file the trainee opened themselves (checked in the browser; the
 // YAML parser is loaded only then).
-import { catalog, loaders } from 'virtual:evoke-scenarios';
-import type { CatalogEntry } from '../../core/scenario/catalog.ts';
+import { loaders } from 'virtual:evoke-scenarios/loaders';
 import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { readJson, remove, writeJson } from '../storage/localStore.ts';
@@ -12,8 +11,6 @@ export interface ScenarioRef {
   source: ScenarioSource;
   id: string;
 }
-
-export const shippedCatalog: readonly CatalogEntry[] = catalog;
 
 export function playPath(ref: ScenarioRef): string {
   return ref.source === 'library' ? `/play/${ref.id}` : `/play/local/${ref.id}`;

@@ -7,13 +7,14 @@ import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { DiagnosticList } from '../components/DiagnosticList.tsx';
 import { applyFilters, loadFilters, noteKey, saveFilters, type LibraryFilters } from '../library/libraryFilters.ts';
-import { openedFiles, openScenarioText, playPath, shippedCatalog } from '../library/scenarioSources.ts';
+import { catalog as shippedCatalog } from 'virtual:evoke-scenarios/catalog';
+import { openedFiles, openScenarioText, playPath } from '../library/scenarioSources.ts';
 import { loadSavedSession } from '../storage/sessions.ts';
 
 const DIFFICULTY_LABEL: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
 const MAX_OPEN_BYTES = 10 * 1024 * 1024;
 
-export function LibraryPage() {
+export default function LibraryPage() {
   const [filters, setFiltersState] = useState<LibraryFilters>(loadFilters);
   const setFilters = (f: LibraryFilters) => {
     setFiltersState(f);
