@@ -10,7 +10,8 @@ test('the library lists the veteran scenario and starts it after showing content
   await expect(card).toContainText(scenario.contentNotes[0]!);
   await expectAccessible(page, 'library');
   await card.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) }).click();
-  await expect(page.getByText('Content notes')).toBeVisible();
+  await expect(page.getByRole('heading', { name: scenario.title })).toBeVisible();
+  await expect(page.getByText('This conversation refers to:')).toContainText(scenario.contentNotes[0]!);
   await expect(page.getByRole('radio', { name: 'Practice' })).toBeChecked();
   await expectAccessible(page, 'start');
 });
