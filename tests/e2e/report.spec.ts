@@ -37,6 +37,8 @@ test('finished sessions are kept, charted by mode, and their reports open again'
   await playToEnd(page, 'Assessment');
   await page.getByRole('link', { name: 'your progress' }).click();
   await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
+  // Kept on the device: still there after a reload.
+  await page.reload();
   await expect(page.getByRole('img', { name: /Reflections per question/ })).toBeVisible();
   const rows = page.getByRole('table').last().getByRole('row');
   await expect(rows).toHaveCount(2);
@@ -116,4 +118,17 @@ test('two assessments handed in show in the Results table; a tampered one is fla
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download as CSV' }).click();
   expect(readFileSync(await (await download).path(), 'utf8').trim().split('\r\n')).toHaveLength(4);
+});
+
+test('the print view is a clean document of one or two pages', async ({ page }) => {
+  await playToEnd(page, 'Assessment');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`report prints on ${pages} A4 pages`);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
 });

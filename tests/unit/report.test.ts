@@ -86,3 +86,35 @@ describe('the session report', () => {
     expect(cr.why).toContain('5 reflections');
   });
 });
+
+describe('report figures at the edges', () => {
+  it('reflections and no questions: R:Q shows the count, never a division by zero', () => {
+    const r = buildReport(small, Array.from({ length: 10 }, (_, i) => turnWith(['complex_reflection'], i)), null);
+    const rq = r.figures.find((f) => f.id === 'rq')!;
+    expect(rq.display).toBe('10 : 0');
+    expect(rq.level).toBe('good');
+    expect(r.figures.find((f) => f.id === 'pct_open')!.value).toBeNull();
+  });
+
+  it('questions and no reflections: R:Q is 0 and %CR has nothing to count', () => {
+    const r = buildReport(small, Array.from({ length: 10 }, (_, i) => turnWith(['open_question'], i)), null);
+    expect(r.figures.find((f) => f.id === 'rq')!.value).toBe(0);
+    expect(r.figures.find((f) => f.id === 'rq')!.level).toBe('below_fair');
+    expect(r.figures.find((f) => f.id === 'pct_cr')!.words).toBe('Nothing to count yet.');
+  });
+
+  it('a response with several codes counts each code once, and its category follows the worst', () => {
+    const r = buildReport(small, [turnWith(['complex_reflection', 'open_question'], 0), turnWith(['giving_information', 'persuade'], 1)], null);
+    expect(r.reflections).toBe(1);
+    expect(r.questions).toBe(1);
+    expect(r.codeCounts.giving_information).toBe(1);
+    expect(r.categories).toEqual({ consistent: 1, neutral: 0, inconsistent: 1 });
+  });
+
+  it('retracted responses are left out of every figure', () => {
+    const r = buildReport(small, [turnWith(['persuade'], 0, true), turnWith(['simple_reflection'], 1)], null);
+    expect(r.nonAdherent).toBe(0);
+    expect(r.reflections).toBe(1);
+    expect(r.retracted).toBe(1);
+  });
+});
