@@ -99,7 +99,7 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
         <Text size="sm" mt={4}>
           {late > early ? 'The balance moved toward change as the conversation went on.' : late < early ? 'The balance moved away from change as the conversation went on.' : 'The balance between change and sustain talk held steady.'}
         </Text>
-        <ol className="talk-strip" aria-label="The client's talk, in order">
+        <ol className="talk-strip print-hide" aria-label="The client's talk, in order">
           {report.clientTalk.map((c, i) => <li key={i} className={`talk talk-${c.talk}`} title={TALK_WORDS[c.talk]}>{TALK_WORDS[c.talk]}</li>)}
         </ol>
         {source.meters.length > 0 && (
@@ -129,9 +129,9 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
                 <CategoryMark category={turn.chosen.category} size="sm" />
               </Group>
               {meterChanges.length > 0 && <Text size="sm">{meterChanges.map((m) => `${m.label} ${m.before} → ${m.after}`).join('; ')}</Text>}
-              {turn.reply && <Text size="sm" c="dimmed">{session.clientName} replied: “{turn.reply.say}”</Text>}
+              {turn.reply && <Text size="sm" c="dimmed" className="print-hide">{session.clientName} replied: “{turn.reply.say}”</Text>}
               {alternatives.length > 0 && (
-                <Text size="sm" mt={4}>
+                <Text size="sm" mt={4} className="print-hide">
                   MI-consistent responses that were available: {alternatives.map((a) => `“${a.say}” (${codeNames(a.codes)})`).join('; ')}
                 </Text>
               )}
