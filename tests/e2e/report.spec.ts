@@ -130,5 +130,5 @@ test('the print view is a clean document of one or two pages', async ({ page }) 
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   console.log(`report prints on ${pages} A4 pages`);
   expect(pages).toBeGreaterThanOrEqual(1);
-  expect(pages).toBeLessThanOrEqual(3);
+  expect(pages).toBeLessThanOrEqual(2);
 });

@@ -116,6 +116,7 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
 
       <section aria-labelledby="timeline-title">
         <Title order={3} size="h4" id="timeline-title" mb="sm">Turn by turn</Title>
+        <Text size="xs" c="dimmed" className="print-only">The MI-consistent alternatives at each turn are in the on-screen report and the JSON download.</Text>
         <ol className="timeline" aria-label="Turn by turn">
           {report.timeline.map(({ turn, alternatives, meterChanges }, i) => (
             <li key={i} className={turn.retracted ? 'timeline-retracted' : undefined}>
