@@ -15,7 +15,7 @@ const METER_COLOURS = ['var(--mantine-color-teal-7)', 'var(--mantine-color-blue-
 
 /** The session report: computed from the Turn log alone, explained in plain words. */
 export default function ReportView({ session, scenario }: { session: FinishedSession; scenario: ReportScenario | null }) {
-  const source: ReportScenario = scenario ?? { id: session.scenarioId, hash: session.scenarioHash, meters: [], endings: {} };
+  const source: ReportScenario = useMemo(() => scenario ?? { id: session.scenarioId, hash: session.scenarioHash, meters: [], endings: {} }, [scenario, session]);
   const report = useMemo(() => buildReport(source, session.turns, session.endingId), [source, session]);
   const base = `evoke-${session.scenarioId}-${fileStamp(session.endedAt)}`;
   const lean = topCodes(report.codeCounts, 3);

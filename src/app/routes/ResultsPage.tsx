@@ -27,7 +27,7 @@ export default function ResultsPage() {
     setBusy(true);
     const next: Row[] = [];
     for (const file of files) {
-      let handIn: HandIn | null = null;
+      let handIn: HandIn | null;
       try {
         handIn = parseHandIn(JSON.parse(await file.text()));
       } catch {
