@@ -1,5 +1,6 @@
 // The trainee's library filters, kept between visits.
 import type { CatalogEntry } from '../../core/scenario/catalog.ts';
+import { topicsOf } from '../../core/scenario/contentTopics.ts';
 import { readJson, writeJson } from '../storage/localStore.ts';
 
 export interface LibraryFilters {
@@ -28,10 +29,6 @@ export function saveFilters(f: LibraryFilters): void {
   writeJson(KEY, f);
 }
 
-/** Content notes are matched by their main words, so "combat trauma (referred to)" hides with "combat trauma". */
-export function noteKey(note: string): string {
-  return note.replace(/\s*\(.*?\)\s*/g, ' ').trim().toLowerCase();
-}
 
 export function applyFilters(entries: readonly CatalogEntry[], f: LibraryFilters): CatalogEntry[] {
   const hidden = new Set(f.hiddenNotes);
@@ -39,6 +36,6 @@ export function applyFilters(entries: readonly CatalogEntry[], f: LibraryFilters
     (e) =>
       (!f.difficulty || e.difficulty === f.difficulty) &&
       (!f.therapy || e.client.weighing === f.therapy) &&
-      !e.contentNotes.some((n) => hidden.has(noteKey(n))),
+      !topicsOf(e.contentNotes).some((t) => hidden.has(t)),
   );
 }

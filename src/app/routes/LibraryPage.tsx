@@ -6,7 +6,8 @@ import type { CatalogEntry } from '../../core/scenario/catalog.ts';
 import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { DiagnosticList } from '../components/DiagnosticList.tsx';
-import { applyFilters, loadFilters, noteKey, saveFilters, type LibraryFilters } from '../library/libraryFilters.ts';
+import { CONTENT_TOPICS, topicsOf } from '../../core/scenario/contentTopics.ts';
+import { applyFilters, loadFilters, saveFilters, type LibraryFilters } from '../library/libraryFilters.ts';
 import { catalog as shippedCatalog } from 'virtual:evoke-scenarios/catalog';
 import { openedFiles, openScenarioText, playPath } from '../library/scenarioSources.ts';
 import { loadSavedSession } from '../storage/sessions.ts';
@@ -21,7 +22,10 @@ export default function LibraryPage() {
     saveFilters(f);
   };
   const therapies = useMemo(() => [...new Set(shippedCatalog.map((e) => e.client.weighing))].sort(), []);
-  const notes = useMemo(() => [...new Set(shippedCatalog.flatMap((e) => e.contentNotes.map(noteKey)))].sort(), []);
+  const notes = useMemo(() => {
+    const present = new Set(shippedCatalog.flatMap((e) => topicsOf(e.contentNotes)));
+    return CONTENT_TOPICS.filter((t) => present.has(t.id));
+  }, []);
   const shown = applyFilters(shippedCatalog, filters);
   const hiddenCount = shippedCatalog.length - shown.length;
 
@@ -59,8 +63,8 @@ export default function LibraryPage() {
                 <Text size="sm" fw={500} id="hide-label" mb={6}>Hide scenarios that mention</Text>
                 <Chip.Group multiple value={filters.hiddenNotes} onChange={(v) => setFilters({ ...filters, hiddenNotes: v })}>
                   <Group gap="xs">
-                    {notes.map((n) => (
-                      <Chip key={n} value={n} size="sm" variant="outline">{n}</Chip>
+                    {notes.map((t) => (
+                      <Chip key={t.id} value={t.id} size="sm" variant="outline">{t.label}</Chip>
                     ))}
                   </Group>
                 </Chip.Group>
@@ -99,7 +103,7 @@ function ScenarioCard({ entry }: { entry: CatalogEntry }) {
       <Stack gap="xs" h="100%">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Title order={2} size="h3">{entry.client.name}, {entry.client.age}</Title>
-          <Badge variant="default" radius="sm">
+          <Badge variant="default" radius="sm" style={{ flex: 'none' }}>
             {DIFFICULTY_LABEL[entry.difficulty]}
           </Badge>
         </Group>
