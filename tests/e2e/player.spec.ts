@@ -122,3 +122,20 @@ test('a corrupted saved session is reported, never a blank page', async ({ page 
   await expect(page.getByRole('alert')).toContainText('could not be resumed');
   await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();
 });
+
+test('library filters by difficulty and therapy, and hides scenarios by content topic', async ({ page }) => {
+  await page.goto('/');
+  const cards = page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem');
+  await expect(cards).toHaveCount(8);
+  await page.getByLabel('Difficulty').selectOption('beginner');
+  await expect(cards).toHaveCount(2);
+  await page.getByLabel('Difficulty').selectOption('');
+  await page.getByLabel('Therapy').selectOption(scenario.client.weighing);
+  await expect(cards).toHaveCount(1);
+  await page.getByLabel('Therapy').selectOption('');
+  await page.getByRole('checkbox', { name: 'war and combat' }).check();
+  await expect(page.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'war and combat' })).toBeChecked();
+  await expect(page.getByText(/hidden by your filters/)).toBeVisible();
+});
