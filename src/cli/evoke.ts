@@ -5,11 +5,15 @@ import { parseArgs } from 'node:util';
 import { checkScenario } from '../core/scenario/check.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/scenario/diagnostics.ts';
 import { MAX_FILE_BYTES } from '../core/scenario/readYaml.ts';
+import { runScenarioTest } from './scenarioTests.ts';
 
-const USAGE = `Usage: evoke check [--format text|json] [--no-tests] FILE...
+const USAGE = `Usage:
+  evoke check [--format text|json] [--no-tests] FILE...
+      Checks scenario files and prints every problem as path:line:col.
+  evoke test FILE...
+      Runs each scenario's own tests; prints the transcript of any that fails.
 
-Checks Evoke scenario files and prints every problem as path:line:col.
-Exit status: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
+Exit status: 0 when all is well, 1 on errors or failing tests, 2 on bad usage.`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -22,6 +26,7 @@ export function runCli(argv: string[], io: CliIo): number {
     (command ? io.out : io.err)(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'test') return runTests(rest, io);
   if (command !== 'check') {
     io.err(`evoke: unknown command '${command}'\n\n${USAGE}`);
     return 2;
@@ -77,4 +82,60 @@ export function runCli(argv: string[], io: CliIo): number {
     io.out(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   }
   return results.some((r) => r.errors > 0) ? 1 : 0;
+}
+
+function readScenarioFile(file: string, io: CliIo): string | null {
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) {
+      io.err(`evoke: ${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      return null;
+    }
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`evoke: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return null;
+  }
+}
+
+function runTests(args: string[], io: CliIo): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) {
+    io.err(`evoke test: unknown option '${unknown}'\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.length === 0) {
+    io.err(`evoke test: name at least one scenario file, e.g. evoke test scenarios/*.yaml\n\n${USAGE}`);
+    return 2;
+  }
+  let passed = 0;
+  let failed = 0;
+  for (const file of args) {
+    const text = readScenarioFile(file, io);
+    if (text === null) return 2;
+    const r = checkScenario(text, { runTests: false });
+    if (!r.scenario) {
+      for (const d of r.diagnostics.filter((x) => x.severity === 'error')) io.out(formatDiagnostic(file, d));
+      io.out(`${file}: not tested, it has errors (run evoke check)`);
+      failed++;
+      continue;
+    }
+    if (r.scenario.tests.length === 0) io.out(`${file}: no tests (add some under 'tests:')`);
+    for (const t of r.scenario.tests) {
+      const outcome = runScenarioTest(r.scenario, t);
+      if (outcome.passed) {
+        passed++;
+        io.out(`ok   ${file}: ${t.name} -> ${t.expect}`);
+      } else {
+        failed++;
+        io.out(`FAIL ${file}: ${t.name}: ${outcome.reason}`);
+        for (const line of outcome.transcript) io.out(line);
+      }
+    }
+  }
+  io.out(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
 }

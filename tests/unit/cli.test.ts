@@ -93,7 +93,7 @@ describe('evoke check --format json', () => {
 
 describe('bad usage: exit 2 and a message on stderr', () => {
   it.each<[string, string[], string]>([
-    ['no arguments', [], 'Usage: evoke check'],
+    ['no arguments', [], 'evoke check [--format text|json]'],
     ['an unknown command', ['lint', CLEAN], "evoke: unknown command 'lint'"],
     ['a bad --format', ['check', '--format', 'xml', CLEAN], "--format must be text or json, not 'xml'"],
     ['an unknown option', ['check', '--strict', CLEAN], '--strict'],
@@ -110,7 +110,7 @@ describe('bad usage: exit 2 and a message on stderr', () => {
     for (const argv of [['--help'], ['help'], ['check', '--help']]) {
       const r = run(...argv);
       expect(r.status).toBe(0);
-      expect(r.out).toContain('Usage: evoke check');
+      expect(r.out).toContain('evoke check [--format text|json]');
     }
   });
 });
@@ -121,5 +121,34 @@ describe('bin/evoke.mjs', () => {
     expect(p.status).toBe(1);
     expect(p.stdout.split('\n')).toContain(`${TYPO}:27:17: error E021: go 'dome' does not exist`);
     expect(p.stdout).toContain('1 file checked: 1 error, 0 warnings');
+  });
+});
+
+describe('evoke test', () => {
+  it("runs a scenario's tests: exit 0 and one line per test", () => {
+    const r = run('test', CLEAN);
+    expect(r.status).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      `ok   ${CLEAN}: test 1 -> one-session`,
+      `ok   ${CLEAN}: test 2 -> walked-out`,
+      `ok   ${CLEAN}: test 3 -> not-yet`,
+      '3 passed, 0 failed',
+    ]);
+  });
+
+  it('a failing test: exit 1, the reason and the transcript of what the choices did', () => {
+    const r = run('test', FAILING_TEST);
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/^FAIL .*: reached '.*', expected '.*'$/m);
+    expect(r.out).toMatch(/^ {4}> 1\. .*\[.*\]$/m);
+    expect(r.out).toMatch(/^ {6}meters: .* -> /m);
+    expect(r.out.split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+  });
+
+  it('bad usage: exit 2 with what to type instead', () => {
+    expect(run('test').err).toContain('evoke test scenarios/*.yaml');
+    expect(run('test').status).toBe(2);
+    expect(run('test', '--bogus', CLEAN).status).toBe(2);
+    expect(run('test', 'no/such/file.yaml').status).toBe(2);
   });
 });
