@@ -84,8 +84,9 @@ function recordTurn(ctx: InteractionContext, response: Response): Partial<Intera
     retracted: false,
   };
   return {
-    turns: [...ctx.turns, turn],
-    steps: [...ctx.steps, { node: node.id, choose: response.id }],
+    // concat, not spread: spreading arrays of many thousand elements is far slower in V8.
+    turns: ctx.turns.concat(turn),
+    steps: ctx.steps.concat({ node: node.id, choose: response.id }),
     meters: step.metersAfter,
     pending: step.next,
   };
@@ -118,13 +119,13 @@ export const interactionMachine = setup({
       return { at, line: lineAt(context.scenario, at, context.meters), pending: null };
     }),
     // Moving on from feedback is a step of its own, so a reload after it resumes at the next node.
-    recordContinue: assign(({ context }) => ({ steps: [...context.steps, { node: context.at, continue: true as const }] })),
+    recordContinue: assign(({ context }) => ({ steps: context.steps.concat({ node: context.at, continue: true as const }) })),
     retract: assign(({ context }) => {
       const last = context.turns.at(-1);
       if (!last || last.retracted) return {};
       return {
-        turns: [...context.turns.slice(0, -1), { ...last, retracted: true }],
-        steps: [...context.steps, { node: last.nodeId, retry: true as const }],
+        turns: context.turns.slice(0, -1).concat({ ...last, retracted: true }),
+        steps: context.steps.concat({ node: last.nodeId, retry: true as const }),
         meters: last.metersBefore,
         pending: null,
       };

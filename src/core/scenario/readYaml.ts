@@ -210,7 +210,9 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
+    // uniqueKeys is off: the yaml package compares each key with every earlier one (quadratic in a
+    // 10,000-node map); walkObject finds duplicates with a Set instead.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false });
   } catch (e) {
     sink.atOffset('E001', 0, `the file could not be parsed: ${(e as Error).message}`);
     return { value: undefined, positions, sink, unreadable: true };
@@ -379,6 +381,7 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
     }
     const out: Record<string, unknown> = {};
     const present = new Set<string>();
+    const seenKeys = new Set<string>();
     const props = s.properties ?? {};
     const patterns = Object.entries(s.patternProperties ?? {}).map(([p, sub]) => [new RegExp(p), sub] as const);
     for (const pair of node.items) {
@@ -389,6 +392,11 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
         continue;
       }
       const key = String(keyNode.value);
+      if (seenKeys.has(key)) {
+        sink.atOffset('E020', keyOffset, `'${visible(key)}' appears twice in the same place`, 'Each key (and each node or ending id) may appear only once.');
+        continue;
+      }
+      seenKeys.add(key);
       const childPath = [...path, key];
       positions.setKey(childPath, keyOffset);
       if (Object.hasOwn(props, key)) {
