@@ -6,18 +6,39 @@ import { checkScenario } from '../core/scenario/check.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/scenario/diagnostics.ts';
 import { MAX_FILE_BYTES } from '../core/scenario/readYaml.ts';
 import { runScenarioTest } from './scenarioTests.ts';
+import type { Scenario } from '../core/scenario/types.ts';
 
 const USAGE = `Usage:
   evoke check [--format text|json] [--no-tests] FILE...
       Checks scenario files and prints every problem as path:line:col.
   evoke test FILE...
       Runs each scenario's own tests; prints the transcript of any that fails.
+  evoke play FILE
+      Plays the scenario in the terminal, with feedback after each response.
 
 Exit status: 0 when all is well, 1 on errors or failing tests, 2 on bad usage.`;
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+}
+
+/** The scenario to play, or an exit status when it cannot be played. */
+export function scenarioToPlay(argv: string[], io: CliIo): Scenario | number {
+  const files = argv.filter((a) => !a.startsWith('-'));
+  if (files.length !== 1 || argv.length !== 1) {
+    io.err(`evoke play: name one scenario file, e.g. evoke play scenarios/marcus-pe.yaml\n\n${USAGE}`);
+    return 2;
+  }
+  const text = readScenarioFile(files[0]!, io);
+  if (text === null) return 2;
+  const r = checkScenario(text, { runTests: false });
+  if (!r.scenario) {
+    for (const d of r.diagnostics.filter((x) => x.severity === 'error')) io.out(formatDiagnostic(files[0]!, d));
+    io.err('evoke play: the file has errors; fix them first (evoke check)');
+    return 1;
+  }
+  return r.scenario;
 }
 
 export function runCli(argv: string[], io: CliIo): number {

@@ -1,6 +1,20 @@
-import { runCli } from './evoke.ts';
+import { createInterface } from 'node:readline';
+import { runCli, scenarioToPlay } from './evoke.ts';
+import { playInTerminal } from './play.ts';
 
-process.exitCode = runCli(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
-});
+const io = {
+  out: (t: string) => process.stdout.write(t + '\n'),
+  err: (t: string) => process.stderr.write(t + '\n'),
+};
+const argv = process.argv.slice(2);
+if (argv[0] === 'play') {
+  const scenario = scenarioToPlay(argv.slice(1), io);
+  if (typeof scenario === 'number') process.exitCode = scenario;
+  else {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    process.exitCode = await playInTerminal(scenario, rl[Symbol.asyncIterator](), io.out);
+    rl.close();
+  }
+} else {
+  process.exitCode = runCli(argv, io);
+}

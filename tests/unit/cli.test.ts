@@ -152,3 +152,27 @@ describe('evoke test', () => {
     expect(run('test', 'no/such/file.yaml').status).toBe(2);
   });
 });
+
+describe('evoke play', () => {
+  async function playWith(answers: string[]) {
+    const { playInTerminal } = await import('../../src/cli/play.ts');
+    const { scenarioToPlay } = await import('../../src/cli/evoke.ts');
+    const out: string[] = [];
+    const scenario = scenarioToPlay([CLEAN], { out: (t) => out.push(t), err: (t) => out.push(t) });
+    if (typeof scenario === 'number') throw new Error('did not load');
+    const status = await playInTerminal(scenario, answers[Symbol.iterator]() as unknown as AsyncIterator<string>, (t) => out.push(t));
+    return { status, out: out.join('\n') };
+  }
+
+  it('plays to an ending with feedback after each response, and asks again on a wrong key', async () => {
+    const r = await playWith(['9', '1', '1']);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('Type a number from 1 to 2');
+    expect(r.out).toContain('-> Simple reflection: MI-consistent');
+    expect(r.out).toContain('== One session (small step) ==');
+  });
+
+  it('q leaves the conversation', async () => {
+    expect((await playWith(['q'])).out).toContain('Left the conversation.');
+  });
+});
