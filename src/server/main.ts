@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { lanAddresses } from './addresses.ts';
 import { createEvokeServer } from './app.ts';
+import { JournalStore } from './classroom/journal.ts';
+import { startClassroom } from './classroom/library.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 
 const server = createEvokeServer({ distDir });
+// Classroom rooms over WebSocket at /ws, kept in an append-only journal so a restart loses no vote.
+// (The classroom screens are not built yet; the server side is ready for them.)
+const dataDir = process.env.EVOKE_DATA ?? fileURLToPath(new URL('../../.evoke-data/rooms', import.meta.url));
+startClassroom(server, fileURLToPath(new URL('../../scenarios', import.meta.url)), new JournalStore(dataDir));
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another number, e.g. PORT=4322 npm start` : e.message);
   process.exit(1);

@@ -1,0 +1,413 @@
+// A classroom room as a pure model (issue 7): no I/O, no clock, no Node or DOM APIs. The server
+// owns rooms, persists their journals and sends views to connections; the model only decides.
+//
+// Everything a room does is an event appended to its journal (plain JSON). A room is rebuilt by
+// applying its journal again, and the conversation itself runs through the real engine
+// (startSession / replaySession), so the class sees exactly what a trainee sees in solo mode.
+import { categoryOf, type Category, type ResponseCode } from '../coding/codes.ts';
+import type { SessionStep } from '../engine/interactionMachine.ts';
+import { findResponse, placeOf } from '../engine/rules.ts';
+import { replaySession, startSession, type InteractionActor } from '../engine/session.ts';
+import type { Turn } from '../engine/turn.ts';
+import type { ClientLine, Meters, Scenario } from '../scenario/types.ts';
+
+/** No look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
+export const JOIN_CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
+export const JOIN_CODE_LENGTH = 6;
+export const DEFAULT_ROOM_SIZE = 500;
+export const MAX_HANDLE_LENGTH = 24;
+export const MIN_HOST_SECRET_LENGTH = 8;
+const STUDENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export type Phase = 'idle' | 'open' | 'closed' | 'revealed' | 'ended';
+export type HostAction = 'openVote' | 'closeVote' | 'reveal' | 'continue' | 'back' | 'end';
+
+/** One journal entry. Plain JSON: the server writes one per line. */
+export type RoomEvent =
+  | { type: 'created'; code: string; hostSecret: string; scenarioId: string; scenarioHash: string; maxSize: number }
+  | { type: 'joined'; studentId: string; handle?: string }
+  | { type: 'voteOpened' }
+  | { type: 'voted'; studentId: string; response: string }
+  | { type: 'voteClosed' }
+  | { type: 'revealed' }
+  /** Moves on along a response: the most voted, or the host's pick. */
+  | { type: 'continued'; response: string; by: 'votes' | 'host' }
+  | { type: 'back' }
+  | { type: 'ended' };
+
+export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (error: string): Result<never> => ({ ok: false, error });
+
+export interface Student {
+  id: string;
+  handle?: string;
+}
+
+/** One vote round at one node: what the class chose, kept for the class report. */
+export interface Round {
+  node: string;
+  /** Votes per response id; never who voted. */
+  tally: Record<string, number>;
+  chosen: string | null;
+  by: 'votes' | 'host' | null;
+}
+
+export interface OptionView {
+  id: string;
+  index: number;
+  say: string;
+}
+
+export interface RevealedOption extends OptionView {
+  codes: ResponseCode[];
+  category: Category;
+  feedback: string;
+  votes: number;
+}
+
+/** What a client is sent. A student's view carries only their own vote; no view says who voted what. */
+export interface RoomView {
+  code: string;
+  scenarioId: string;
+  phase: Phase;
+  /** The current node, or the ending once the conversation ended. */
+  at: string;
+  line: ClientLine;
+  meters: Meters;
+  options: OptionView[];
+  students: number;
+  votes: number;
+  /** Only after the reveal (or for the host): counts per option, with code, category and feedback. */
+  reveal?: { options: RevealedOption[]; discuss?: string };
+  /** The last turn taken, with the client's reaction. */
+  lastTurn?: Turn;
+  conversationEnded: boolean;
+  myVote?: string | null;
+}
+
+export interface CreateRoomOptions {
+  scenario: Scenario;
+  hostSecret: string;
+  maxSize?: number;
+  /** A fixed code (tests, or a server that retries on a clash); otherwise drawn at random. */
+  code?: string;
+  /** Random bytes; defaults to crypto.getRandomValues, present in browsers and Node 20. */
+  randomBytes?: (n: number) => Uint8Array;
+}
+
+export function generateJoinCode(randomBytes: (n: number) => Uint8Array = defaultRandomBytes): string {
+  const alphabet = JOIN_CODE_ALPHABET;
+  // Rejection sampling keeps every character equally likely.
+  const limit = 256 - (256 % alphabet.length);
+  let code = '';
+  while (code.length < JOIN_CODE_LENGTH) {
+    for (const b of randomBytes(JOIN_CODE_LENGTH * 2)) {
+      if (b < limit && code.length < JOIN_CODE_LENGTH) code += alphabet[b % alphabet.length];
+    }
+  }
+  return code;
+}
+
+function defaultRandomBytes(n: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+export function isJoinCode(code: string): boolean {
+  return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
+}
+
+/** Upper-cases what a student typed and drops spaces and dashes; look-alikes are not guessed. */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function isStudentId(id: string): boolean {
+  return STUDENT_ID.test(id);
+}
+
+/** Printable text only, whitespace collapsed, at most 24 characters; empty becomes undefined. */
+export function sanitiseHandle(input: string | undefined): string | undefined {
+  if (input === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const cleaned = input.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>]/g, '').replace(/\s+/g, ' ').trim();
+  const short = [...cleaned].slice(0, MAX_HANDLE_LENGTH).join('').trim();
+  return short === '' ? undefined : short;
+}
+
+/** Compares without stopping at the first difference. */
+function sameSecret(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
+}
+
+export class Room {
+  readonly scenario: Scenario;
+  readonly code: string;
+  readonly maxSize: number;
+  private readonly hostSecret: string;
+  private readonly events: RoomEvent[] = [];
+  private actor: InteractionActor;
+  private phase: Phase = 'idle';
+  private readonly students = new Map<string, Student>();
+  /** Votes of the current round: student id -> response id. */
+  private votes = new Map<string, string>();
+  private rounds: Round[] = [];
+  /** Set once the host ends the session: nothing changes after that. */
+  private closedByHost = false;
+
+  private constructor(scenario: Scenario, created: Extract<RoomEvent, { type: 'created' }>) {
+    this.scenario = scenario;
+    this.code = created.code;
+    this.maxSize = created.maxSize;
+    this.hostSecret = created.hostSecret;
+    this.actor = startSession(scenario, 'practice');
+    this.events.push(created);
+  }
+
+  static create(opts: CreateRoomOptions): Result<Room> {
+    if (opts.hostSecret.length < MIN_HOST_SECRET_LENGTH) return fail(`the host secret must have at least ${MIN_HOST_SECRET_LENGTH} characters`);
+    const maxSize = opts.maxSize ?? DEFAULT_ROOM_SIZE;
+    if (!Number.isInteger(maxSize) || maxSize < 1) return fail('the room size limit must be a whole number of at least 1');
+    const code = opts.code ?? generateJoinCode(opts.randomBytes);
+    if (!isJoinCode(code)) return fail(`'${code}' is not a join code`);
+    return ok(new Room(opts.scenario, { type: 'created', code, hostSecret: opts.hostSecret, scenarioId: opts.scenario.id, scenarioHash: opts.scenario.hash, maxSize }));
+  }
+
+  /** Rebuilds a room from its journal: the same events give the same room. */
+  static fromJournal(events: readonly RoomEvent[], scenario: Scenario): Result<Room> {
+    const first = events[0];
+    if (!first || first.type !== 'created') return fail('the journal does not start with the room being created');
+    if (first.scenarioId !== scenario.id) return fail(`the room plays '${first.scenarioId}', not '${scenario.id}'`);
+    const room = new Room(scenario, first);
+    for (let i = 1; i < events.length; i++) {
+      const r = room.record(events[i]!);
+      if (!r.ok) return fail(`journal entry ${i + 1} (${events[i]!.type}) could not be applied: ${r.error}`);
+    }
+    return ok(room);
+  }
+
+  /** The events so far, oldest first: append each new one to durable storage. */
+  get journal(): readonly RoomEvent[] {
+    return this.events;
+  }
+
+  isHost(secret: string): boolean {
+    return sameSecret(secret, this.hostSecret);
+  }
+
+  get studentCount(): number {
+    return this.students.size;
+  }
+
+  // --- Commands: each checks, then records one event. They return the event to persist. ---
+
+  join(studentId: string, handle?: string): Result<RoomEvent | null> {
+    if (!isStudentId(studentId)) return fail('the student id must be 8 to 64 letters, digits, - or _');
+    const clean = sanitiseHandle(handle);
+    const known = this.students.get(studentId);
+    // Reconnecting as the same student keeps their vote; nothing to record unless the handle changed.
+    if (known && known.handle === clean) return ok(null);
+    if (!known && this.students.size >= this.maxSize) return fail(`this room is full (${this.maxSize} students): ask the facilitator to raise the limit`);
+    return this.recordNew({ type: 'joined', studentId, ...(clean !== undefined ? { handle: clean } : {}) });
+  }
+
+  vote(studentId: string, response: string): Result<RoomEvent | null> {
+    if (!this.students.has(studentId)) return fail('join the room before voting');
+    if (this.votes.get(studentId) === response && this.phase === 'open') return ok(null);
+    return this.recordNew({ type: 'voted', studentId, response });
+  }
+
+  host(secret: string, action: HostAction, response?: string, tieBreak?: string): Result<RoomEvent> {
+    if (!this.isHost(secret)) return fail('only the facilitator can do that');
+    switch (action) {
+      case 'openVote':
+        return this.recordNew({ type: 'voteOpened' });
+      case 'closeVote':
+        return this.recordNew({ type: 'voteClosed' });
+      case 'reveal':
+        return this.recordNew({ type: 'revealed' });
+      case 'back':
+        return this.recordNew({ type: 'back' });
+      case 'end':
+        return this.recordNew({ type: 'ended' });
+      case 'continue': {
+        if (response !== undefined) return this.recordNew({ type: 'continued', response, by: 'host' });
+        const winner = this.winner(tieBreak);
+        if (!winner.ok) return winner;
+        return this.recordNew({ type: 'continued', response: winner.value, by: 'votes' });
+      }
+    }
+  }
+
+  /** The most-voted response; on a tie the host's tie-break must name one of the tied. */
+  winner(tieBreak?: string): Result<string> {
+    if (this.phase !== 'closed' && this.phase !== 'revealed') return fail('close the vote before continuing along the most-voted response');
+    const tally = this.tally();
+    const max = Math.max(0, ...Object.values(tally));
+    if (max === 0) return fail('nobody voted: pick a response to continue');
+    const top = Object.keys(tally).filter((id) => tally[id] === max);
+    if (top.length === 1) return ok(top[0]!);
+    if (tieBreak !== undefined && top.includes(tieBreak)) return ok(tieBreak);
+    return fail(`a tie between ${top.join(', ')}: pick one of them`);
+  }
+
+  private recordNew<E extends RoomEvent>(event: E): Result<E> {
+    const r = this.record(event);
+    return r.ok ? ok(event) : r;
+  }
+
+  /** Checks an event against the state and applies it; the one place state changes. */
+  private record(event: RoomEvent): Result {
+    const r = this.apply(event);
+    if (r.ok) this.events.push(event);
+    return r;
+  }
+
+  private apply(event: RoomEvent): Result {
+    const snap = this.actor.getSnapshot();
+    const conversationOver = snap.status === 'done';
+    if (this.closedByHost && event.type !== 'joined') return fail('the session has ended');
+    switch (event.type) {
+      case 'created':
+        return fail('the room was already created');
+      case 'joined': {
+        if (!this.students.has(event.studentId) && this.students.size >= this.maxSize) return fail('the room is full');
+        this.students.set(event.studentId, { id: event.studentId, ...(event.handle !== undefined ? { handle: event.handle } : {}) });
+        return ok(undefined);
+      }
+      case 'voteOpened':
+        if (this.phase === 'ended' || conversationOver) return fail('the conversation has ended');
+        if (this.phase !== 'idle') return fail('a vote was already held at this turn: continue or go back first');
+        this.phase = 'open';
+        return ok(undefined);
+      case 'voted': {
+        if (this.phase !== 'open') return fail('the vote is closed');
+        if (!this.students.has(event.studentId)) return fail('join the room before voting');
+        const node = this.node();
+        if (!node || !findResponse(node, event.response)) return fail(`there is no response '${event.response}' here`);
+        this.votes.set(event.studentId, findResponse(node, event.response)!.id);
+        return ok(undefined);
+      }
+      case 'voteClosed':
+        if (this.phase !== 'open') return fail('no vote is open');
+        this.phase = 'closed';
+        return ok(undefined);
+      case 'revealed':
+        if (this.phase !== 'closed') return fail('close the vote before revealing it');
+        this.phase = 'revealed';
+        return ok(undefined);
+      case 'continued': {
+        if (this.phase === 'ended' || conversationOver) return fail('the conversation has ended');
+        if (this.phase === 'open') return fail('close the vote first');
+        const node = this.node();
+        const response = node ? findResponse(node, event.response) : undefined;
+        if (!node || !response) return fail(`there is no response '${event.response}' here`);
+        this.rounds.push({ node: node.id, tally: this.tally(), chosen: response.id, by: event.by });
+        this.actor.send({ type: 'CHOOSE', response: response.id });
+        // Practice mode shows feedback first; the room has shown it at the reveal, so move on.
+        if (this.actor.getSnapshot().matches({ active: 'feedback' })) this.actor.send({ type: 'CONTINUE' });
+        this.votes = new Map();
+        this.phase = this.actor.getSnapshot().status === 'done' ? 'ended' : 'idle';
+        return ok(undefined);
+      }
+      case 'back': {
+        const steps = snap.context.steps;
+        const lastChoice = steps.findLastIndex((s) => 'choose' in s);
+        if (lastChoice < 0) return fail('this is the first turn');
+        const kept: SessionStep[] = steps.slice(0, lastChoice);
+        const replay = replaySession(this.scenario, { mode: 'practice', steps: kept, scenarioHash: this.scenario.hash });
+        if (replay.stoppedAt) return fail(replay.stoppedAt.reason);
+        this.actor.stop();
+        this.actor = replay.actor;
+        if (this.actor.getSnapshot().matches({ active: 'feedback' })) this.actor.send({ type: 'CONTINUE' });
+        this.rounds = this.rounds.slice(0, -1);
+        this.votes = new Map();
+        this.phase = 'idle';
+        return ok(undefined);
+      }
+      case 'ended':
+        this.closedByHost = true;
+        this.phase = 'ended';
+        return ok(undefined);
+    }
+  }
+
+  private node() {
+    const place = placeOf(this.scenario, this.actor.getSnapshot().context.at);
+    return place.kind === 'node' ? place.node : undefined;
+  }
+
+  /** Votes per response id of the current node, every response listed; no student ids. */
+  tally(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of this.node()?.responses ?? []) counts[r.id] = 0;
+    for (const id of this.votes.values()) counts[id] = (counts[id] ?? 0) + 1;
+    return counts;
+  }
+
+  get currentPhase(): Phase {
+    return this.phase;
+  }
+
+  /** The rounds played so far, for the class report. */
+  get history(): readonly Round[] {
+    return this.rounds;
+  }
+
+  /** The engine's Turn log of the path taken. */
+  get turns(): readonly Turn[] {
+    return this.actor.getSnapshot().context.turns;
+  }
+
+  /** The view for the host (tally always shown) or for one student (only their own vote). */
+  view(as: { host: true } | { studentId: string } | { projector: true }): RoomView {
+    const ctx = this.actor.getSnapshot().context;
+    const node = this.node();
+    const tally = this.tally();
+    const showTally = this.phase === 'revealed' || 'host' in as;
+    const lastTurn = ctx.turns.at(-1);
+    const view: RoomView = {
+      code: this.code,
+      scenarioId: this.scenario.id,
+      phase: this.phase,
+      at: ctx.at,
+      line: ctx.line,
+      meters: ctx.meters,
+      options: (node?.responses ?? []).map((r) => ({ id: r.id, index: r.index, say: r.say })),
+      students: this.students.size,
+      votes: this.votes.size,
+      conversationEnded: this.actor.getSnapshot().status === 'done',
+      ...(lastTurn ? { lastTurn } : {}),
+    };
+    if (showTally && node) {
+      view.reveal = {
+        options: node.responses.map((r) => ({ id: r.id, index: r.index, say: r.say, codes: r.codes, category: categoryOf(r.codes), feedback: r.feedback, votes: tally[r.id] ?? 0 })),
+        ...(node.discuss !== undefined ? { discuss: node.discuss } : {}),
+      };
+    }
+    if ('studentId' in as) view.myVote = this.votes.get(as.studentId) ?? null;
+    return view;
+  }
+
+  /** Everything that defines the room's state, as JSON: two rooms in the same state give equal dumps. */
+  dump() {
+    const ctx = this.actor.getSnapshot().context;
+    return {
+      code: this.code,
+      maxSize: this.maxSize,
+      phase: this.phase,
+      closedByHost: this.closedByHost,
+      students: [...this.students.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      votes: [...this.votes.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      rounds: this.rounds,
+      engine: { status: this.actor.getSnapshot().status, value: this.actor.getSnapshot().value, at: ctx.at, meters: ctx.meters, steps: ctx.steps, turns: ctx.turns },
+    };
+  }
+
+  /** Stops the engine actor; the room is not used after this. */
+  close(): void {
+    this.actor.stop();
+  }
+}
