@@ -1,6 +1,7 @@
 import { Alert, Button, Container, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { csvCell } from '../../core/coding/exportTurns.ts';
 import { parseHandIn, verifyHandIn, type HandIn, type Verdict } from '../../core/coding/handIn.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { loadScenario } from '../library/scenarioSources.ts';
@@ -13,10 +14,6 @@ interface Row {
   verdict: Verdict;
 }
 
-const csvCell = (v: string) => {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** For instructors: many hand-in files at once, each replayed against the scenario. */
 export default function ResultsPage() {

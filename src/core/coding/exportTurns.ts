@@ -4,7 +4,7 @@ import type { Turn } from '../engine/turn.ts';
 
 const COLUMNS = ['turn', 'node', 'client_said', 'client_talk', 'client_cue', 'response', 'response_id', 'codes', 'category', 'retracted', 'client_reply', 'reply_talk', 'meters_before', 'meters_after', 'next'];
 
-function cell(v: string): string {
+export function csvCell(v: string): string {
   // Spreadsheets run cells that start with = + - @ as formulas: prefix them so text stays text.
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -30,7 +30,7 @@ export function turnsToCsv(turns: readonly Turn[]): string {
       meters(t.metersBefore),
       meters(t.metersAfter),
       t.next,
-    ].map(cell).join(','),
+    ].map(csvCell).join(','),
   );
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
