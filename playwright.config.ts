@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4455;
-const SUBPATH_PORT = 4456;
+// Overridable so that two builds (two work trees) can be tested side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4455);
+const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? 4456);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,14 +28,14 @@ export default defineConfig({
   webServer: [
     {
       command: `node --import tsx src/server/main.ts`,
-      env: { PORT: String(PORT), HOST: '127.0.0.1' },
+      env: { PORT: String(PORT), HOST: '127.0.0.1', ...(process.env.EVOKE_DIST ? { EVOKE_DIST: process.env.EVOKE_DIST } : {}), ...(process.env.EVOKE_DATA ? { EVOKE_DATA: process.env.EVOKE_DATA } : {}) },
       url: `http://localhost:${PORT}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
     {
       command: `node --import tsx tests/e2e/subpathServer.ts`,
-      env: { PORT: String(SUBPATH_PORT) },
+      env: { PORT: String(SUBPATH_PORT), ...(process.env.EVOKE_DIST ? { EVOKE_DIST: process.env.EVOKE_DIST } : {}) },
       url: `http://localhost:${SUBPATH_PORT}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

@@ -6,7 +6,8 @@ import { startClassroom } from './classroom/library.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
-const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+// EVOKE_DIST lets tests and parallel builds serve another build folder.
+const distDir = process.env.EVOKE_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 const server = createEvokeServer({ distDir });
 // Classroom rooms over WebSocket at /ws, kept in an append-only journal so a restart loses no vote.

@@ -6,13 +6,14 @@ import { BuiltApp } from '../../src/build/bundleSizes.ts';
 // Deterministic budget: the JavaScript a trainee downloads before the first client line can be
 // answered, gzipped, read from the build's manifest.
 const BUDGET_KB = 150;
+const DIST = process.env.EVOKE_DIST ?? 'dist';
 
 test(`the player's first load stays within ${BUDGET_KB} KB of gzipped JavaScript`, () => {
-  const app = new BuiltApp();
+  const app = new BuiltApp(DIST);
   const library = app.routeKb('routes/LibraryPage.tsx');
   const player = app.routeKb('routes/PlayPage.tsx');
   // The scenario itself is data: a JSON file fetched when opened, reported beside the budget.
-  const data = readdirSync('dist/scenarios').map((f) => gzipSync(readFileSync(`dist/scenarios/${f}`)).length / 1024);
+  const data = readdirSync(`${DIST}/scenarios`).map((f) => gzipSync(readFileSync(`${DIST}/scenarios/${f}`)).length / 1024);
   console.log(`library first load ${library.toFixed(1)} KB, player first load ${player.toFixed(1)} KB of JavaScript; scenario data ${data.map((d) => d.toFixed(1)).join(', ')} KB (gzip)`);
   expect(data.length).toBeGreaterThan(0);
   expect(player).toBeLessThanOrEqual(BUDGET_KB);

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import sirv from 'sirv';
 
 export const SUBPATH = '/courses/mi-101/evoke/';
-const assets = sirv('dist', { dev: true });
+const assets = sirv(process.env.EVOKE_DIST ?? 'dist', { dev: true });
 const fixtures = sirv('tests/fixtures/scenarios', { dev: true });
 createServer((req, res) => {
   if (req.url === '/healthz') return void res.end('ok');
