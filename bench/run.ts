@@ -11,7 +11,15 @@ import { pageLoadSection } from './pageLoad.ts';
 import type { Section, SectionOutput } from './section.ts';
 import { renderTable } from './table.ts';
 
-const sections: Section[] = [checkingSection, engineSection, classroomSection, pageLoadSection];
+const allSections: Section[] = [checkingSection, engineSection, classroomSection, pageLoadSection];
+// `tsx bench/run.ts classroom engine` runs only those sections (and writes latest-<ids>.json).
+const only = process.argv.slice(2);
+const unknown = only.filter((id) => !allSections.some((s) => s.id === id));
+if (unknown.length > 0) {
+  console.error(`unknown section ${unknown.join(', ')}; the sections are ${allSections.map((s) => s.id).join(', ')}`);
+  process.exit(2);
+}
+const sections = only.length === 0 ? allSections : allSections.filter((s) => only.includes(s.id));
 
 function cpuModel(): string {
   try {
@@ -63,7 +71,7 @@ async function main(): Promise<void> {
 
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, only.length === 0 ? 'latest.json' : `latest-${sections.map((s) => s.id).join('-')}.json`);
   const json = { startedAt: startedAt.toISOString(), totalMs, machine: { ...machine, loadAverageAtEnd: os.loadavg() }, sections: results };
   writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
   console.log(`wrote ${file}`);

@@ -1,22 +1,16 @@
 // The instructor's command line. `evoke check FILE...` prints `path:line:col: severity CODE:
-// message` with the hint indented below; exit 0 when clean, 1 on errors, 2 on bad usage.
+// message` with the hint indented below; exit 0 when clean, 1 on errors, 2 on bad usage. The
+// other commands keep the same exit statuses.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkScenario } from '../core/scenario/check.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/scenario/diagnostics.ts';
 import { MAX_FILE_BYTES } from '../core/scenario/readYaml.ts';
 import { runScenarioTest } from './scenarioTests.ts';
+import { commandHelp, COMMANDS, isCommand, USAGE } from './help.ts';
+import { runGraph, runStats } from './statsCommand.ts';
+import { didYouMean } from '../core/scenario/readYaml.ts';
 import type { Scenario } from '../core/scenario/types.ts';
-
-const USAGE = `Usage:
-  evoke check [--format text|json] [--no-tests] FILE...
-      Checks scenario files and prints every problem as path:line:col.
-  evoke test FILE...
-      Runs each scenario's own tests; prints the transcript of any that fails.
-  evoke play FILE
-      Plays the scenario in the terminal, with feedback after each response.
-
-Exit status: 0 when all is well, 1 on errors or failing tests, 2 on bad usage.`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -25,6 +19,10 @@ export interface CliIo {
 
 /** The scenario to play, or an exit status when it cannot be played. */
 export function scenarioToPlay(argv: string[], io: CliIo): Scenario | number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(commandHelp('play'));
+    return 0;
+  }
   const files = argv.filter((a) => !a.startsWith('-'));
   if (files.length !== 1 || argv.length !== 1) {
     io.err(`evoke play: name one scenario file, e.g. evoke play scenarios/marcus-pe.yaml\n\n${USAGE}`);
@@ -43,13 +41,32 @@ export function scenarioToPlay(argv: string[], io: CliIo): Scenario | number {
 
 export function runCli(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;
+  if (command === 'help' && rest.length > 0) {
+    const topic = rest[0]!;
+    if (isCommand(topic)) {
+      io.out(commandHelp(topic));
+      return 0;
+    }
+    io.err(`evoke help: unknown command '${topic}': the commands are ${COMMANDS.join(', ')}`);
+    return 2;
+  }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.out : io.err)(USAGE);
     return command ? 0 : 2;
   }
   if (command === 'test') return runTests(rest, io);
+  if (command === 'stats') return runStats(rest, io);
+  if (command === 'graph') return runGraph(rest, io);
+  if (command === 'play') {
+    // main.ts plays before calling runCli; here only the help and the usage errors remain.
+    const r = scenarioToPlay(rest, io);
+    if (typeof r === 'number') return r;
+    io.err('evoke play: playing needs a terminal: run bin/evoke.mjs play FILE');
+    return 2;
+  }
   if (command !== 'check') {
-    io.err(`evoke: unknown command '${command}'\n\n${USAGE}`);
+    const hint = didYouMean(command, COMMANDS);
+    io.err(`evoke: unknown command '${command}'${hint ? `: ${hint}` : `: the commands are ${COMMANDS.join(', ')}`}\n\n${USAGE}`);
     return 2;
   }
   let parsed;
@@ -64,7 +81,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   if (parsed.values.help) {
-    io.out(USAGE);
+    io.out(commandHelp('check'));
     return 0;
   }
   const format = parsed.values.format;
@@ -120,7 +137,7 @@ function readScenarioFile(file: string, io: CliIo): string | null {
 
 function runTests(args: string[], io: CliIo): number {
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(USAGE);
+    io.out(commandHelp('test'));
     return 0;
   }
   const unknown = args.find((a) => a.startsWith('-'));

@@ -9,7 +9,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 // EVOKE_DIST lets tests and parallel builds serve another build folder.
 const distDir = process.env.EVOKE_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
-const server = createEvokeServer({ distDir });
+const server = createEvokeServer({ distDir, port });
 // Classroom rooms over WebSocket at /ws, kept in an append-only journal so a restart loses no vote.
 // (The classroom screens are not built yet; the server side is ready for them.)
 const dataDir = process.env.EVOKE_DATA ?? fileURLToPath(new URL('../../.evoke-data/rooms', import.meta.url));

@@ -28,7 +28,7 @@ describe('parseClientMessage', () => {
     ['a wrong field type', '{"type":"vote","response":3}', "'response' must be text"],
     ['an empty field', '{"type":"vote","response":""}', "'response' must be 1 to 64 characters"],
     ['an extra field', '{"type":"vote","response":"a","__proto__":{"x":1}}', "unexpected field '__proto__'"],
-    ['an unknown action', '{"type":"action","action":"delete"}', "'action' must be one of openVote, closeVote, reveal, continue, back, end"],
+    ['an unknown action', '{"type":"action","action":"delete"}', "'action' must be one of openVote, closeVote, reveal, continue, back, end, discuss"],
     ['a bad size', '{"type":"create","scenarioId":"s","secret":"x","maxSize":-1}', "'maxSize' must be a whole number from 1 to 100000"],
   ])('refuses %s', (_name, text, error) => {
     expect(parseClientMessage(text)).toEqual({ ok: false, error });

@@ -149,7 +149,7 @@ describe('votes', () => {
 describe('host actions', () => {
   it('need the host secret', () => {
     const r = room();
-    for (const action of ['openVote', 'closeVote', 'reveal', 'continue', 'back', 'end'] as const) {
+    for (const action of ['openVote', 'closeVote', 'reveal', 'continue', 'back', 'end', 'discuss'] as const) {
       expect(r.host('wrong-secret-123', action)).toEqual({ ok: false, error: 'only the facilitator can do that' });
     }
     expect(r.journal).toHaveLength(1);
@@ -273,5 +273,111 @@ describe('the journal', () => {
     const bad = [...room().journal, { type: 'voted', studentId: A, response: 'reflect' } as RoomEvent];
     expect(Room.fromJournal(bad, small)).toEqual({ ok: false, error: expect.stringContaining('journal entry 2') });
     expect(Room.fromJournal([{ ...room().journal[0]!, scenarioId: 'other' } as RoomEvent], small).ok).toBe(false);
+  });
+});
+
+describe('the discussion prompt (host shows it)', () => {
+  const withDiscuss = structuredClone(small);
+  withDiscuss.nodes.opening!.discuss = 'Why might Sam fold his arms here?';
+  function discussRoom(): Room {
+    return must(Room.create({ scenario: withDiscuss, hostSecret: SECRET, code: 'ACDEFG' }));
+  }
+  it('is hidden from students until the host shows it or reveals the vote', () => {
+    const r = discussRoom();
+    must(r.join(A));
+    expect(r.view({ studentId: A }).discuss).toBeUndefined();
+    expect(r.host('wrong-secret-123', 'discuss').ok).toBe(false);
+    expect(must(r.host(SECRET, 'discuss'))).toEqual({ type: 'discussShown' });
+    expect(r.view({ studentId: A }).discuss).toBe('Why might Sam fold his arms here?');
+    expect(r.view({ projector: true }).discuss).toBe('Why might Sam fold his arms here?');
+  });
+  it('is shown at the reveal without the host asking, and cleared on the next turn', () => {
+    const r = discussRoom();
+    must(r.host(SECRET, 'openVote'));
+    must(r.host(SECRET, 'closeVote'));
+    expect(r.view({ projector: true }).discuss).toBeUndefined();
+    must(r.host(SECRET, 'reveal'));
+    expect(r.view({ projector: true }).discuss).toBe('Why might Sam fold his arms here?');
+    must(r.host(SECRET, 'continue', 'reflect'));
+    expect(r.view({ projector: true }).discuss).toBeUndefined();
+  });
+  it('is refused where the node has none, and after the end', () => {
+    const r = room();
+    expect(r.host(SECRET, 'discuss')).toEqual({ ok: false, error: 'this turn has no discussion prompt' });
+    const d = discussRoom();
+    must(d.host(SECRET, 'end'));
+    expect(d.host(SECRET, 'discuss').ok).toBe(false);
+  });
+  it('survives a rebuild from the journal', () => {
+    const r = discussRoom();
+    must(r.host(SECRET, 'discuss'));
+    const again = must(Room.fromJournal(r.journal, withDiscuss));
+    expect(again.dump()).toEqual(r.dump());
+    expect(again.view({ projector: true }).discuss).toBe('Why might Sam fold his arms here?');
+  });
+});
+
+describe('typed show-of-hands counts (projector-only mode)', () => {
+  it('count as votes and decide the most voted', () => {
+    const r = room();
+    must(r.host(SECRET, 'openVote'));
+    expect(must(r.count(SECRET, { reflect: 7, push: 3 }))).toEqual({ type: 'counted', tally: { reflect: 7, push: 3 } });
+    expect(r.tally()).toEqual({ reflect: 7, push: 3 });
+    expect(r.view({ host: true }).votes).toBe(10);
+    must(r.host(SECRET, 'closeVote'));
+    must(r.host(SECRET, 'reveal'));
+    expect(r.view({ projector: true }).reveal?.options.map((o) => o.votes)).toEqual([7, 3]);
+    must(r.host(SECRET, 'continue'));
+    expect(r.history).toEqual([{ node: 'opening', tally: { reflect: 7, push: 3 }, chosen: 'reflect', by: 'votes' }]);
+    expect(Object.values(r.tally()).every((n) => n === 0)).toBe(true);
+  });
+  it('a new count replaces the last; the next turn starts from nothing', () => {
+    const r = room();
+    must(r.host(SECRET, 'openVote'));
+    must(r.count(SECRET, { reflect: 7 }));
+    must(r.count(SECRET, { reflect: 1, push: 2 }));
+    expect(r.tally()).toEqual({ reflect: 1, push: 2 });
+    must(r.host(SECRET, 'closeVote'));
+    must(r.host(SECRET, 'continue'));
+    expect(Object.values(r.tally()).every((n) => n === 0)).toBe(true);
+    expect(r.view({ host: true }).votes).toBe(0);
+  });
+  it('are refused outside a vote, for unknown responses, for bad numbers, and without the secret', () => {
+    const r = room();
+    expect(r.count(SECRET, { reflect: 1 })).toEqual({ ok: false, error: 'open the vote before entering counts' });
+    must(r.host(SECRET, 'openVote'));
+    expect(r.count('wrong-secret-123', { reflect: 1 }).ok).toBe(false);
+    expect(r.count(SECRET, { nope: 1 })).toEqual({ ok: false, error: "there is no response 'nope' here" });
+    for (const n of [-1, 1.5, Number.NaN, 100_001]) expect(r.count(SECRET, { reflect: n }).ok).toBe(false);
+    expect(r.journal).toHaveLength(2);
+  });
+  it('going back clears the count; the journal rebuilds the same room', () => {
+    const r = room();
+    must(r.host(SECRET, 'openVote'));
+    must(r.count(SECRET, { reflect: 4, push: 4 }));
+    must(r.host(SECRET, 'closeVote'));
+    expect(r.host(SECRET, 'continue').ok).toBe(false); // a tie
+    must(r.host(SECRET, 'continue', undefined, 'push'));
+    must(r.host(SECRET, 'back'));
+    expect(Object.values(r.tally()).every((n) => n === 0)).toBe(true);
+    const again = must(Room.fromJournal(r.journal, small));
+    expect(again.dump()).toEqual(r.dump());
+  });
+});
+
+describe('the played record for the class report', () => {
+  it('is in every view once the session is over, never before, and names no student', () => {
+    const r = room();
+    must(r.join(A));
+    must(r.host(SECRET, 'openVote'));
+    must(r.vote(A, 'reflect'));
+    must(r.host(SECRET, 'closeVote'));
+    must(r.host(SECRET, 'continue'));
+    expect(r.view({ host: true }).played).toBeUndefined();
+    must(r.host(SECRET, 'end'));
+    const played = r.view({ studentId: A }).played;
+    expect(played?.history).toEqual([{ node: 'opening', tally: { reflect: 1, push: 0 }, chosen: 'reflect', by: 'votes' }]);
+    expect(played?.turns).toHaveLength(1);
+    expect(JSON.stringify(played)).not.toContain(A);
   });
 });

@@ -176,3 +176,113 @@ describe('evoke play', () => {
     expect((await playWith(['q'])).out).toContain('Left the conversation.');
   });
 });
+
+describe('evoke stats', () => {
+  it('text: nodes, endings by outcome, paths, coverage, shortest and longest paths; exit 0', () => {
+    const r = run('stats', CLEAN);
+    expect(r.status).toBe(0);
+    expect(r.err).toBe('');
+    const lines = r.out.split('\n');
+    expect(lines.slice(0, 9)).toEqual([
+      `${CLEAN}: Test client: a short conversation`,
+      'nodes: 2 (4 responses)',
+      'unreachable: none',
+      'endings: 3: small step 1 (one-session); not yet 1 (not-yet); disengaged 1 (walked-out)',
+      'paths to an ending: 7',
+      "shortest path: 1 choice to 'walked-out' (choose: [2])",
+      "longest path: 2 choices to 'one-session' (choose: [1, 1]), ignoring meters",
+      "most MI-adherent path: 2 choices to 'one-session' (choose: [1, 1]): 2 MI-consistent, 0 neutral, 0 MI-inconsistent",
+      "least MI-adherent path: 1 choice to 'walked-out' (choose: [2]): 0 MI-consistent, 0 neutral, 1 MI-inconsistent",
+    ]);
+    expect(lines).toContain('code coverage: 4 of 11 MI codes used');
+    expect(lines).toContain('  confront                    0  Con  (never used)');
+    expect(lines.slice(-4)).toEqual(['shortest path to each ending:', '  one-session: 2 choices (choose: [1, 1])', '  not-yet: 2 choices (choose: [1, 2])', '  walked-out: 1 choice (choose: [2])']);
+  });
+
+  it('lists unreachable nodes and endings', () => {
+    expect(run('stats', WARNING).out.split('\n')).toContain('unreachable: orphan');
+  });
+
+  it('--format json: the same figures as JSON', () => {
+    const r = run('stats', '--format', 'json', CLEAN);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(json).toMatchObject({ file: CLEAN, id: 'small-test', nodes: 2, endings: 3, paths: 7, unreachable: [], shortest: { ending: 'walked-out', choices: [2] } });
+    expect((json.codeCounts as Record<string, number>).simple_reflection).toBe(1);
+    expect(json.unusedCodes).toContain('confront');
+  });
+
+  it('a file with errors: exit 1, the errors on stderr (as evoke check gives them)', () => {
+    const r = run('stats', TYPO);
+    expect(r.status).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${TYPO}:27:17: error E021: go 'dome' does not exist`);
+    expect(r.err).toContain(`fix them first (evoke check ${TYPO})`);
+  });
+
+  it("a draft whose own tests fail still has figures (tests are evoke test's job)", () => {
+    expect(run('stats', FAILING_TEST).status).toBe(0);
+  });
+});
+
+describe('evoke graph', () => {
+  it('Mermaid by default: nodes, endings, edges labelled by response and code', () => {
+    const r = run('graph', CLEAN);
+    expect(r.status).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('flowchart TD');
+    expect(lines).toContain('  n0["opening · change talk / sustain talk"]:::sustain');
+    expect(lines).toContain('  n2(["One session · small step"]):::small_step');
+    expect(lines).toContain('  n0 ==>|"1. SR"| n1');
+    expect(lines).toContain('  n0 -.->|"2. Pers (if)"| n4');
+    expect(lines).toContain('  n1 -->|"2. no code"| n3');
+  });
+
+  it('--format dot: a Graphviz digraph', () => {
+    const r = run('graph', CLEAN, '--format', 'dot');
+    expect(r.status).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('digraph "small-test" {');
+    expect(r.out).toContain('"opening" -> "middle" [label="1. SR", style=bold];');
+    expect(r.out.endsWith('}')).toBe(true);
+  });
+
+  it('a file with errors: exit 1 and nothing on stdout, so `> map.dot` gets no garbage', () => {
+    const r = run('graph', TYPO);
+    expect(r).toMatchObject({ status: 1, out: '' });
+  });
+});
+
+describe('help and bad usage for stats and graph', () => {
+  it.each<[string, string[], string]>([
+    ['an unknown graph format', ['graph', '--format', 'svg', CLEAN], "evoke graph: unknown format 'svg': use --format mermaid or --format dot"],
+    ['an unknown stats format', ['stats', '--format=xml', CLEAN], "evoke stats: unknown format 'xml': use --format text or --format json"],
+    ['--format without a value', ['graph', CLEAN, '--format'], '--format needs a value: use --format mermaid or --format dot'],
+    ['an unknown option', ['stats', '--deep', CLEAN], "evoke stats: unknown option '--deep': the options are --format and --help"],
+    ['no file', ['graph'], 'evoke graph: name a scenario file, e.g. evoke graph scenarios/marcus-pe.yaml'],
+    ['two files', ['stats', CLEAN, WARNING], 'for f in scenarios/*.yaml; do evoke stats "$f"; done'],
+    ['a missing file', ['stats', 'no/such.yaml'], 'evoke stats: cannot read no/such.yaml: no such file'],
+    ['a mistyped command', ['stat', CLEAN], "evoke: unknown command 'stat': did you mean 'stats'?"],
+    ['help on an unknown command', ['help', 'lint'], "evoke help: unknown command 'lint': the commands are check, test, stats, graph, play"],
+  ])('%s: exit 2, says what to type instead', (_name, argv, message) => {
+    const r = run(...argv);
+    expect(r.status).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+  });
+
+  it('--help for evoke and for each command: exit 0, on stdout', () => {
+    const all = run('--help');
+    for (const usage of ['evoke check [--format text|json] [--no-tests] FILE...', 'evoke test FILE...', 'evoke stats [--format text|json] FILE', 'evoke graph [--format mermaid|dot] FILE', 'evoke play FILE']) {
+      expect(all.out).toContain(usage);
+    }
+    for (const command of ['check', 'test', 'stats', 'graph', 'play']) {
+      for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        const r = run(...argv);
+        expect(r.status).toBe(0);
+        expect(r.out).toContain(`evoke ${command} `);
+        expect(r.out).toContain('e.g. evoke');
+        expect(r.out).toContain('Exit status: 0');
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { Grid, Group, Stack } from '@mantine/core';
-import { IconDoorExit, IconPlayerPause } from '@tabler/icons-react';
+import { Button, Grid, Group, Stack } from '@mantine/core';
+import { IconDoorExit, IconKeyboard, IconPlayerPause } from '@tabler/icons-react';
 import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -13,10 +13,14 @@ import { FeedbackCard } from './FeedbackCard.tsx';
 import { MeterPanel } from './MeterPanel.tsx';
 import { ResponseOptions } from './ResponseOptions.tsx';
 import { Transcript } from './Transcript.tsx';
+import { readTypingPreference, writeTypingPreference } from './freeText/preference.ts';
 
 // Dialogs load when first opened, keeping the conversation's first load small.
 const GroundingBreak = lazy(() => import('./GroundingBreak.tsx'));
 const LeaveDialog = lazy(() => import('./LeaveDialog.tsx'));
+// Free-text mode loads when used: the composer, its feedback and (on first send) the coder.
+const FreeTextComposer = lazy(() => import('./freeText/FreeTextComposer.tsx'));
+const TypedFeedback = lazy(() => import('./freeText/TypedFeedback.tsx'));
 
 interface Props {
   scenario: Scenario;
@@ -31,6 +35,11 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
   const snap = useSelector(actor, (s) => s);
   const [, navigate] = useLocation();
   const [leaving, setLeaving] = useState(false);
+  const [typing, setTypingState] = useState(readTypingPreference);
+  const setTyping = (on: boolean) => {
+    setTypingState(on);
+    writeTypingPreference(on);
+  };
   const ctx = snap.context;
   const practice = ctx.mode === 'practice';
   const ended = snap.status === 'done';
@@ -41,10 +50,12 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
   const node = place.kind === 'node' ? place.node : undefined;
   const lastTurn = ctx.turns.at(-1);
   const name = scenario.client.name;
+  // The coder reads what the client just said: the reply that led here, then this node's line.
+  const context = [lastTurn && !lastTurn.retracted && lastTurn.next === ctx.at ? lastTurn.reply?.say : undefined, ctx.line.say].filter(Boolean).join(' ');
 
   // Number keys pick a response, unless a dialog or a text field has the focus.
   useEffect(() => {
-    if (!awaiting || !node || paused || leaving) return;
+    if (!awaiting || !node || paused || leaving || typing) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
@@ -57,7 +68,7 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [awaiting, node, paused, leaving, actor]);
+  }, [awaiting, node, paused, leaving, typing, actor]);
 
   // After a retry the line is already shown above the retracted response.
   const showLine = !ended && !inFeedback && !(lastTurn?.retracted && lastTurn.nodeId === ctx.at);
@@ -89,9 +100,34 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
                 clientName={name}
                 onRetry={() => actor.send({ type: 'RETRY' })}
                 onContinue={() => actor.send({ type: 'CONTINUE' })}
-              />
+              >
+                {lastTurn.typed && (
+                  <Suspense fallback={null}>
+                    <TypedFeedback typed={lastTurn.typed} node={node} clientName={name} onIntend={(code) => actor.send({ type: 'INTEND', code })} />
+                  </Suspense>
+                )}
+              </FeedbackCard>
             )}
-            {awaiting && node && <ResponseOptions responses={node.responses} onChoose={(r) => actor.send({ type: 'CHOOSE', response: r.id })} />}
+            {awaiting && node && typing && (
+              <Suspense fallback={null}>
+                <FreeTextComposer
+                  key={`${node.id}-${ctx.turns.length}`}
+                  node={node}
+                  context={context}
+                  clientName={name}
+                  onAnswer={(response, typed) => actor.send({ type: 'CHOOSE', response, typed })}
+                  onPickInstead={() => setTyping(false)}
+                />
+              </Suspense>
+            )}
+            {awaiting && node && !typing && (
+              <Stack gap="xs">
+                <ResponseOptions responses={node.responses} onChoose={(r) => actor.send({ type: 'CHOOSE', response: r.id })} />
+                <Button variant="subtle" leftSection={<IconKeyboard size={18} aria-hidden />} onClick={() => setTyping(true)} w="fit-content">
+                  Type my own response
+                </Button>
+              </Stack>
+            )}
           </Stack>
         </Grid.Col>
         {practice && (

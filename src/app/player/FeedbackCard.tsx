@@ -1,6 +1,6 @@
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconArrowRight } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { CODE_INFO } from '../../core/coding/codes.ts';
 import type { Turn } from '../../core/engine/turn.ts';
 import type { MeterDef } from '../../core/scenario/types.ts';
@@ -13,10 +13,12 @@ interface Props {
   clientName: string;
   onRetry: () => void;
   onContinue: () => void;
+  /** Shown instead of the authored feedback: the feedback on a typed response. */
+  children?: ReactNode;
 }
 
 /** After each pick in practice mode: what the response was, why, and what it did to the client. */
-export function FeedbackCard({ turn, meters, clientName, onRetry, onContinue }: Props) {
+export function FeedbackCard({ turn, meters, clientName, onRetry, onContinue, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [turn.index]);
   const changes = meterChanges(meters, turn.metersBefore, turn.metersAfter);
@@ -27,15 +29,19 @@ export function FeedbackCard({ turn, meters, clientName, onRetry, onContinue }: 
         <Title order={2} size="h4" id="feedback-title" ref={heading} tabIndex={-1}>
           Feedback on your response
         </Title>
-        <CategoryMark category={category} />
-        <div>
-          {turn.chosen.codes.map((c) => (
-            <Text key={c} size="sm">
-              <Text span fw={600}>{CODE_INFO[c].name}:</Text> {CODE_INFO[c].note}
-            </Text>
-          ))}
-        </div>
-        <Text>{turn.chosen.feedback}</Text>
+        {children ?? (
+          <>
+            <CategoryMark category={category} />
+            <div>
+              {turn.chosen.codes.map((c) => (
+                <Text key={c} size="sm">
+                  <Text span fw={600}>{CODE_INFO[c].name}:</Text> {CODE_INFO[c].note}
+                </Text>
+              ))}
+            </div>
+            <Text>{turn.chosen.feedback}</Text>
+          </>
+        )}
         <div>
           <Text size="sm" fw={600}>What changed in {clientName}</Text>
           {changes.length === 0 ? (

@@ -1,12 +1,14 @@
-import { Alert, Button, Card, List, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Radio, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Mode } from '../../core/engine/interactionMachine.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
+import { readTypingPreference, writeTypingPreference } from './freeText/preference.ts';
 
 /** Before starting: who the client is, the content notes, and practice or assessment. */
 export function StartPanel({ scenario, notice, onStart }: { scenario: Scenario; notice?: string; onStart: (mode: Mode) => void }) {
   const [mode, setMode] = useState<Mode>('practice');
+  const [typing, setTyping] = useState(readTypingPreference);
   const c = scenario.client;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="start-title" maw={760} mx="auto">
@@ -32,6 +34,16 @@ export function StartPanel({ scenario, notice, onStart }: { scenario: Scenario; 
             <Radio value="assessment" label="Assessment" description="No feedback, no retries and no meters until the end, as in a real conversation." />
           </Stack>
         </Radio.Group>
+        <Switch
+          checked={typing}
+          onChange={(e) => {
+            setTyping(e.currentTarget.checked);
+            writeTypingPreference(e.currentTarget.checked);
+          }}
+          label="Type my own responses"
+          description="Write what you would say instead of picking. Evoke names its MI skill on this device; nothing you type is sent anywhere. You can switch at any turn."
+          labelPosition="right"
+        />
         <Button size="md" leftSection={<IconPlayerPlay size={18} aria-hidden />} onClick={() => onStart(mode)} w="fit-content">
           Start the conversation
         </Button>

@@ -9,6 +9,7 @@ import { CategoryMark } from '../player/CategoryMark.tsx';
 import { codeNames, TALK_WORDS } from '../player/describe.ts';
 import { downloadText, fileStamp } from './download.ts';
 import { LineChart } from './LineChart.tsx';
+import { TypedTurnsCard } from './TypedTurnsCard.tsx';
 
 const LEVEL_LABEL = { good: 'Good', fair: 'Fair', below_fair: 'Below fair' } as const;
 const METER_COLOURS = ['var(--mantine-color-teal-7)', 'var(--mantine-color-blue-7)', 'var(--mantine-color-orange-7)', 'var(--mantine-color-grape-7)', 'var(--mantine-color-gray-7)'];
@@ -84,12 +85,15 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
         <Text size="sm">
           Reflections {report.reflections} ({report.complexReflections} complex) · questions {report.questions} ({report.openQuestions} open) · MI-adherent {report.adherent} · MI non-adherent {report.nonAdherent}
         </Text>
+        {report.typed > 0 && <Text size="sm" mt={4}>{report.typed} of these you typed; they are counted with the coder's codes.</Text>}
         {lean.length > 0 && <Text size="sm" mt={4}>You leaned most on: {lean.map((l) => `${l.name} (${l.count})`).join(', ')}.</Text>}
         <details className="chart-data">
           <summary>Every code</summary>
           <List size="sm">{RESPONSE_CODES.filter((c) => report.codeCounts[c] > 0).map((c) => <List.Item key={c}>{CODE_INFO[c].name}: {report.codeCounts[c]}</List.Item>)}</List>
         </details>
       </Card>
+
+      <TypedTurnsCard turns={session.turns} />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="client-title">
         <Title order={3} size="h4" id="client-title" mb="xs">The client's side</Title>
@@ -126,9 +130,10 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
                 You: “{turn.chosen.say}”
               </Text>
               <Group gap="sm">
-                <Text size="sm">{codeNames(turn.chosen.codes)}</Text>
+                <Text size="sm">{codeNames(turn.chosen.codes)}{turn.typed ? ' (typed; the coder\'s code)' : ''}</Text>
                 <CategoryMark category={turn.chosen.category} size="sm" />
               </Group>
+              {turn.typed?.intended && <Text size="sm">You meant it as: {CODE_INFO[turn.typed.intended].name}</Text>}
               {meterChanges.length > 0 && <Text size="sm">{meterChanges.map((m) => `${m.label} ${m.before} → ${m.after}`).join('; ')}</Text>}
               {turn.reply && <Text size="sm" c="dimmed" className="print-hide">{session.clientName} replied: “{turn.reply.say}”</Text>}
               {alternatives.length > 0 && (

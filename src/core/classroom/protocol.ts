@@ -31,7 +31,7 @@ export type ServerMessage =
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; error: string };
 
-const HOST_ACTIONS: readonly HostAction[] = ['openVote', 'closeVote', 'reveal', 'continue', 'back', 'end'];
+const HOST_ACTIONS: readonly HostAction[] = ['openVote', 'closeVote', 'reveal', 'continue', 'back', 'end', 'discuss'];
 
 type Obj = Record<string, unknown>;
 

@@ -20,7 +20,9 @@ export const MIN_HOST_SECRET_LENGTH = 8;
 const STUDENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export type Phase = 'idle' | 'open' | 'closed' | 'revealed' | 'ended';
-export type HostAction = 'openVote' | 'closeVote' | 'reveal' | 'continue' | 'back' | 'end';
+export type HostAction = 'openVote' | 'closeVote' | 'reveal' | 'continue' | 'back' | 'end' | 'discuss';
+/** The most a typed show-of-hands count may be (projector-only mode). */
+export const MAX_COUNT = 100_000;
 
 /** One journal entry. Plain JSON: the server writes one per line. */
 export type RoomEvent =
@@ -33,7 +35,11 @@ export type RoomEvent =
   /** Moves on along a response: the most voted, or the host's pick. */
   | { type: 'continued'; response: string; by: 'votes' | 'host' }
   | { type: 'back' }
-  | { type: 'ended' };
+  | { type: 'ended' }
+  /** The host shows the node's discussion prompt to everyone before (or without) a reveal. */
+  | { type: 'discussShown' }
+  /** Projector-only mode: the host types the show-of-hands count per response; replaces any earlier count. */
+  | { type: 'counted'; tally: Record<string, number> };
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -80,9 +86,15 @@ export interface RoomView {
   votes: number;
   /** Only after the reveal (or for the host): counts per option, with code, category and feedback. */
   reveal?: { options: RevealedOption[]; discuss?: string };
+  /** The node's discussion prompt, once the host shows it or the vote is revealed. */
+  discuss?: string;
+  /** Once the session is over: the rounds and the Turn log, for the class report (no student ids). */
+  played?: { history: Round[]; turns: Turn[] };
   /** The last turn taken, with the client's reaction. */
   lastTurn?: Turn;
   conversationEnded: boolean;
+  /** The host ended the session: nothing more happens in this room. */
+  endedByHost: boolean;
   myVote?: string | null;
 }
 
@@ -156,6 +168,9 @@ export class Room {
   private rounds: Round[] = [];
   /** Set once the host ends the session: nothing changes after that. */
   private closedByHost = false;
+  private discussShown = false;
+  /** Typed show-of-hands counts of the current round (projector-only mode), added to the votes. */
+  private counted: Record<string, number> = {};
 
   private constructor(scenario: Scenario, created: Extract<RoomEvent, { type: 'created' }>) {
     this.scenario = scenario;
@@ -232,6 +247,8 @@ export class Room {
         return this.recordNew({ type: 'back' });
       case 'end':
         return this.recordNew({ type: 'ended' });
+      case 'discuss':
+        return this.recordNew({ type: 'discussShown' });
       case 'continue': {
         if (response !== undefined) return this.recordNew({ type: 'continued', response, by: 'host' });
         const winner = this.winner(tieBreak);
@@ -239,6 +256,12 @@ export class Room {
         return this.recordNew({ type: 'continued', response: winner.value, by: 'votes' });
       }
     }
+  }
+
+  /** Projector-only mode: the show-of-hands count per response, typed by the host while the vote is open or closed. */
+  count(secret: string, tally: Record<string, number>): Result<RoomEvent> {
+    if (!this.isHost(secret)) return fail('only the facilitator can do that');
+    return this.recordNew({ type: 'counted', tally: { ...tally } });
   }
 
   /** The most-voted response; on a tie the host's tie-break must name one of the tied. */
@@ -308,7 +331,7 @@ export class Room {
         this.actor.send({ type: 'CHOOSE', response: response.id });
         // Practice mode shows feedback first; the room has shown it at the reveal, so move on.
         if (this.actor.getSnapshot().matches({ active: 'feedback' })) this.actor.send({ type: 'CONTINUE' });
-        this.votes = new Map();
+        this.newRound();
         this.phase = this.actor.getSnapshot().status === 'done' ? 'ended' : 'idle';
         return ok(undefined);
       }
@@ -323,7 +346,7 @@ export class Room {
         this.actor = replay.actor;
         if (this.actor.getSnapshot().matches({ active: 'feedback' })) this.actor.send({ type: 'CONTINUE' });
         this.rounds = this.rounds.slice(0, -1);
-        this.votes = new Map();
+        this.newRound();
         this.phase = 'idle';
         return ok(undefined);
       }
@@ -331,7 +354,33 @@ export class Room {
         this.closedByHost = true;
         this.phase = 'ended';
         return ok(undefined);
+      case 'discussShown': {
+        if (this.phase === 'ended' || conversationOver) return fail('the conversation has ended');
+        if (this.node()?.discuss === undefined) return fail('this turn has no discussion prompt');
+        this.discussShown = true;
+        return ok(undefined);
+      }
+      case 'counted': {
+        if (this.phase !== 'open' && this.phase !== 'closed') return fail('open the vote before entering counts');
+        const node = this.node();
+        if (!node) return fail('the conversation has ended');
+        const tally: Record<string, number> = {};
+        for (const [id, n] of Object.entries(event.tally)) {
+          const response = findResponse(node, id);
+          if (!response) return fail(`there is no response '${id}' here`);
+          if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) return fail(`a count must be a whole number from 0 to ${MAX_COUNT}`);
+          tally[response.id] = n;
+        }
+        this.counted = tally;
+        return ok(undefined);
+      }
     }
+  }
+
+  private newRound() {
+    this.votes = new Map();
+    this.counted = {};
+    this.discussShown = false;
   }
 
   private node() {
@@ -344,7 +393,13 @@ export class Room {
     const counts: Record<string, number> = {};
     for (const r of this.node()?.responses ?? []) counts[r.id] = 0;
     for (const id of this.votes.values()) counts[id] = (counts[id] ?? 0) + 1;
+    for (const [id, n] of Object.entries(this.counted)) counts[id] = (counts[id] ?? 0) + n;
     return counts;
+  }
+
+  /** One student's vote this round (what their view's myVote says), without building a view. */
+  voteOf(studentId: string): string | null {
+    return this.votes.get(studentId) ?? null;
   }
 
   get currentPhase(): Phase {
@@ -377,8 +432,9 @@ export class Room {
       meters: ctx.meters,
       options: (node?.responses ?? []).map((r) => ({ id: r.id, index: r.index, say: r.say })),
       students: this.students.size,
-      votes: this.votes.size,
+      votes: this.votes.size + Object.values(this.counted).reduce((a, b) => a + b, 0),
       conversationEnded: this.actor.getSnapshot().status === 'done',
+      endedByHost: this.closedByHost,
       ...(lastTurn ? { lastTurn } : {}),
     };
     if (showTally && node) {
@@ -387,6 +443,8 @@ export class Room {
         ...(node.discuss !== undefined ? { discuss: node.discuss } : {}),
       };
     }
+    if (node?.discuss !== undefined && (this.discussShown || this.phase === 'revealed')) view.discuss = node.discuss;
+    if (this.phase === 'ended') view.played = { history: this.rounds.map((r) => ({ ...r, tally: { ...r.tally } })), turns: [...ctx.turns] };
     if ('studentId' in as) view.myVote = this.votes.get(as.studentId) ?? null;
     return view;
   }
@@ -401,6 +459,8 @@ export class Room {
       closedByHost: this.closedByHost,
       students: [...this.students.values()].sort((a, b) => a.id.localeCompare(b.id)),
       votes: [...this.votes.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      counted: this.counted,
+      discussShown: this.discussShown,
       rounds: this.rounds,
       engine: { status: this.actor.getSnapshot().status, value: this.actor.getSnapshot().value, at: ctx.at, meters: ctx.meters, steps: ctx.steps, turns: ctx.turns },
     };

@@ -48,6 +48,9 @@ export interface Report {
   adherent: number;
   nonAdherent: number;
   categories: Record<Category, number>;
+  /** Responses the trainee typed (counted above with the coder's codes), and how many of those they said the coder got wrong. */
+  typed: number;
+  typedDisputed: number;
   figures: Figure[];
   /** The client's talk over the conversation, in order (lines, replies, last words). */
   clientTalk: { turn: number; talk: TalkType }[];
@@ -161,6 +164,8 @@ export function buildReport(scenario: ReportScenario, turns: readonly Turn[], en
     adherent,
     nonAdherent,
     categories,
+    typed: stood.filter((t) => t.typed).length,
+    typedDisputed: stood.filter((t) => t.typed?.intended && t.typed.intended !== t.typed.code).length,
     figures,
     clientTalk,
     talkCounts,

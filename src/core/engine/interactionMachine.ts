@@ -2,15 +2,24 @@
 // and interprets a Scenario given as input. Scenario nodes are data in its context, not states,
 // so the machine is the same small, typed thing for every scenario (DESIGN.md, "Engine").
 import { and, assign, setup } from 'xstate';
-import { categoryOf } from '../coding/codes.ts';
+import { categoryOf, CODE_INFO, type MiCode } from '../coding/codes.ts';
+import type { TypedAnswer } from '../freeText/types.ts';
 import type { ClientLine, Meters, Response, Scenario } from '../scenario/types.ts';
 import { clientLineFor, findResponse, initialMeters, placeOf, takeResponse } from './rules.ts';
 import type { Turn } from './turn.ts';
 
 export type Mode = 'practice' | 'assessment';
 
-/** What a saved session records: enough to replay it, nothing more. */
-export type SessionStep = { node: string; choose: string } | { node: string; retry: true } | { node: string; continue: true };
+/**
+ * What a saved session records: enough to replay it, nothing more. A typed turn keeps its text
+ * and the coder's verdict, so replay never runs the coder; `intended` is the trainee's "that is
+ * not what I meant" on the typed turn just taken.
+ */
+export type SessionStep =
+  | { node: string; choose: string; typed?: TypedAnswer }
+  | { node: string; retry: true }
+  | { node: string; continue: true }
+  | { node: string; intended: MiCode };
 
 export interface InteractionInput {
   scenario: Scenario;
@@ -32,7 +41,9 @@ export interface InteractionContext {
 }
 
 export type InteractionEvent =
-  | { type: 'CHOOSE'; response: number | string }
+  /** `typed`: the trainee typed, the coder named the code, and the branch rule picked `response`. */
+  | { type: 'CHOOSE'; response: number | string; typed?: TypedAnswer }
+  | { type: 'INTEND'; code: MiCode }
   | { type: 'CONTINUE' }
   | { type: 'RETRY' }
   | { type: 'PAUSE' }
@@ -58,9 +69,23 @@ function lineAt(scenario: Scenario, id: string, meters: Meters): ClientLine {
   return { say: '', talk: 'neutral' };
 }
 
-function recordTurn(ctx: InteractionContext, response: Response): Partial<InteractionContext> {
+function recordTurn(ctx: InteractionContext, response: Response, typed?: TypedAnswer): Partial<InteractionContext> {
   const node = currentNode(ctx)!;
   const step = takeResponse(ctx.scenario, response, ctx.meters);
+  const authored = {
+    id: response.id,
+    index: response.index,
+    say: response.say,
+    codes: response.codes,
+    category: categoryOf(response.codes),
+    feedback: response.feedback,
+    ...(response.subtype ? { subtype: response.subtype } : {}),
+  };
+  // A typed turn is counted as what the trainee said, coded by the coder; where it led and what
+  // it did to the meters are the authored response's.
+  const chosen = typed
+    ? { id: response.id, index: response.index, say: typed.text, codes: [typed.code], category: CODE_INFO[typed.code].category, feedback: CODE_INFO[typed.code].note }
+    : authored;
   const turn: Turn = {
     index: ctx.turns.length,
     scenarioId: ctx.scenario.id,
@@ -68,25 +93,18 @@ function recordTurn(ctx: InteractionContext, response: Response): Partial<Intera
     nodeId: node.id,
     client: ctx.line,
     offered: node.responses.map((r) => ({ id: r.id, index: r.index, say: r.say, codes: r.codes, category: categoryOf(r.codes) })),
-    chosen: {
-      id: response.id,
-      index: response.index,
-      say: response.say,
-      codes: response.codes,
-      category: categoryOf(response.codes),
-      feedback: response.feedback,
-      ...(response.subtype ? { subtype: response.subtype } : {}),
-    },
+    chosen,
     metersBefore: ctx.meters,
     metersAfter: step.metersAfter,
     ...(response.reply ? { reply: response.reply } : {}),
     next: step.next,
     retracted: false,
+    ...(typed ? { typed: { ...typed, played: { say: response.say, codes: response.codes } } } : {}),
   };
   return {
     // concat, not spread: spreading arrays of many thousand elements is far slower in V8.
     turns: ctx.turns.concat(turn),
-    steps: ctx.steps.concat({ node: node.id, choose: response.id }),
+    steps: ctx.steps.concat(typed ? { node: node.id, choose: response.id, typed } : { node: node.id, choose: response.id }),
     meters: step.metersAfter,
     pending: step.next,
   };
@@ -108,11 +126,23 @@ export const interactionMachine = setup({
       return r !== undefined && placeOf(context.scenario, takeResponse(context.scenario, r, context.meters).next).kind !== 'node';
     },
     canRetry: ({ context }) => context.mode === 'practice' && context.turns.some((t) => !t.retracted),
+    lastIsTyped: ({ context }) => {
+      const last = context.turns.at(-1);
+      return !!last?.typed && !last.retracted;
+    },
   },
   actions: {
     record: assign(({ context, event }) => {
       if (event.type !== 'CHOOSE') return {};
-      return recordTurn(context, chosenResponse(context, event.response)!);
+      return recordTurn(context, chosenResponse(context, event.response)!, event.typed);
+    }),
+    intend: assign(({ context, event }) => {
+      const last = context.turns.at(-1);
+      if (event.type !== 'INTEND' || !last?.typed) return {};
+      return {
+        turns: context.turns.slice(0, -1).concat({ ...last, typed: { ...last.typed, intended: event.code } }),
+        steps: context.steps.concat({ node: last.nodeId, intended: event.code }),
+      };
     }),
     advance: assign(({ context }) => {
       const at = context.pending ?? context.at;
@@ -168,6 +198,7 @@ export const interactionMachine = setup({
               { target: 'awaitingChoice', actions: ['recordContinue', 'advance'] },
             ],
             RETRY: { guard: 'canRetry', target: 'awaitingChoice', actions: 'retract' },
+            INTEND: { guard: 'lastIsTyped', actions: 'intend' },
           },
         },
         history: { type: 'history' },

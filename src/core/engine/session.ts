@@ -61,13 +61,19 @@ export function replaySession(scenario: Scenario, saved: Pick<SavedSession, 'mod
       actor.send({ type: 'CONTINUE' });
       continue;
     }
+    if ('intended' in step) {
+      actor.send({ type: 'INTEND', code: step.intended });
+      if (actor.getSnapshot().context.steps.length === snap.context.steps.length) return stop(`turn ${i + 1} named an intended code for a response that was not typed`);
+      continue;
+    }
     if ('retry' in step) {
       actor.send({ type: 'RETRY' });
       // A retry that took effect recorded its own step; one with nothing to undo changed nothing.
       if (actor.getSnapshot().context.steps.length === snap.context.steps.length) return stop(`turn ${i + 1} could not be retried`);
       continue;
     }
-    actor.send({ type: 'CHOOSE', response: step.choose });
+    // A typed turn replays with the code and response saved then: the coder is not run again.
+    actor.send(step.typed ? { type: 'CHOOSE', response: step.choose, typed: step.typed } : { type: 'CHOOSE', response: step.choose });
     if (actor.getSnapshot().context.turns.length === before) return stop(`turn ${i + 1} chose response '${step.choose}', which '${step.node}' no longer has`);
   }
   return { actor, replayed: total, total, scenarioChanged };

@@ -1,6 +1,7 @@
 // The Turn log: the one record of what was said. Reports, history, the classroom and exports
 // read only this.
 import type { Category, ResponseCode, Subtype } from '../coding/codes.ts';
+import type { TypedTurn } from '../freeText/types.ts';
 import type { ClientLine, Meters } from '../scenario/types.ts';
 
 export interface OfferedResponse {
@@ -33,6 +34,11 @@ export interface Turn {
   next: string;
   /** Undone by "try another response"; its effects were reversed. */
   retracted: boolean;
+  /**
+   * Set when the trainee typed instead of picking: `chosen` then holds the typed text and the
+   * coder's code (what reports count), and `typed.played` the authored response the client heard.
+   */
+  typed?: TypedTurn;
 }
 
 /** The turns that stood: what reports count. */

@@ -215,17 +215,28 @@ function buildScenario(raw: Raw, sink: DiagnosticSink, pos: SourcePositions): Sc
       const built = buildResponse(rr, [...path, 'responses', i], i);
       if (built) responses.push(built);
     });
-    const fallbackRaw = obj(n.fallback);
-    const fallback = fallbackRaw ? buildResponse(fallbackRaw, [...path, 'fallback'], -1) : undefined;
-    if (fallback) fallback.id = str(fallbackRaw?.id) ?? 'fallback';
+    const fallback = str(n.fallback);
+    if (fallback !== undefined && !responseIds.has(fallback)) {
+      const hint = didYouMean(fallback, new Set(responseIds.keys())) ?? (responseIds.size ? `Response ids of '${id}': ${[...responseIds.keys()].join(', ')}.` : `Give one of the responses of '${id}' an id and name it here.`);
+      sink.at('E032', [...path, 'fallback'], `fallback '${fallback}' is not the id of a response of node '${id}'`, hint);
+    }
+    const feelings = arr(n.feelings).filter((f): f is string => typeof f === 'string');
+    const said = client.map((c) => c.say.toLowerCase()).join(' ');
+    feelings.forEach((feeling, i) => {
+      if (wordIn(feeling.toLowerCase(), said)) {
+        sink.at('W003', [...path, 'feelings', i], `the client already names '${feeling}' at this node`, 'Giving back a feeling the client named is a simple reflection; list only feelings they show but have not put into words.');
+      }
+    });
     nodes[id] = {
       kind: 'node',
       id,
       client,
       responses,
-      ...(fallback ? { fallback } : {}),
       ...(typeof n.discuss === 'string' ? { discuss: n.discuss } : {}),
       hints: arr(n.hints).filter((h): h is string => typeof h === 'string'),
+      // Only when given, so that scenarios without them keep their hash (saved sessions resume).
+      ...(feelings.length ? { feelings } : {}),
+      ...(fallback !== undefined ? { fallback } : {}),
     };
   }
 
@@ -346,6 +357,12 @@ function reportCoverage(scenario: Scenario, analysis: Analysis, sink: Diagnostic
   for (const id of Object.keys(scenario.endings)) {
     if (!tested.has(id) && scenario.tests.length > 0) sink.at('I003', ['endings', id], `no test reaches ending '${id}'`, analysis.shortestPaths[id] ? `e.g. choose: [${analysis.shortestPaths[id].join(', ')}]` : undefined, 'key');
   }
+}
+
+/** Whether a word or phrase occurs in the text as whole words. */
+function wordIn(phrase: string, text: string): boolean {
+  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return escaped !== '' && new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(text);
 }
 
 function deepFreeze<T>(value: T): T {

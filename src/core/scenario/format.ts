@@ -97,10 +97,19 @@ export const NodeSchema = Type.Object(
     talk: Type.Optional(TalkSchema),
     cue: Type.Optional(Text('A non-verbal cue shown with the line.')),
     responses: Type.Array(ResponseSchema, { minItems: 1, description: 'The responses the trainee may choose.' }),
-    fallback: Type.Optional(ResponseSchema),
     discuss: Type.Optional(Text('A prompt for classroom discussion at this turn.')),
     hints: Type.Optional(
-      Type.Array(Text('A word or phrase'), { description: "Key words of the client's line that a typed reflection may pick up." }),
+      Type.Array(Text('A word or phrase'), {
+        description: "Free text: key words of the client's line. A typed statement that picks one up is recognised as a reflection.",
+      }),
+    ),
+    feelings: Type.Optional(
+      Type.Array(Text('A feeling'), {
+        description: 'Free text: feelings the client shows but has not named (e.g. ashamed, trapped). A typed reflection that names one is complex.',
+      }),
+    ),
+    fallback: Type.Optional(
+      Id('Free text: the id of the response a typed answer leads to when this node has no response of its code or of its category.'),
     ),
   },
   { additionalProperties: false, description: 'A turn: what the client says and what the trainee may answer.' },

@@ -40,9 +40,13 @@ export interface ScenarioNode {
   id: string;
   client: ClientVariant[];
   responses: Response[];
-  fallback?: Response;
   discuss?: string;
+  /** Free text: key words of the client's line that a typed reflection may pick up. */
   hints: string[];
+  /** Free text: feelings the client shows but has not named. Absent when none are given. */
+  feelings?: string[];
+  /** Free text: the id of the response used when none of the typed code or category exists. */
+  fallback?: string;
 }
 
 export interface Ending {

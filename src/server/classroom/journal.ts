@@ -9,7 +9,7 @@
 // it is acknowledged, a crash can at worst tear the last line (which is skipped, and cut off so
 // the next append starts clean), and rebuilding is replaying the events through the same room
 // model. Rooms are independent files, so expiring a room is deleting its file.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJoinCode, Room, type RoomEvent } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
@@ -33,6 +33,8 @@ const EVENT_FIELDS: Record<RoomEvent['type'], readonly string[]> = {
   continued: ['response', 'by'],
   back: [],
   ended: [],
+  discussShown: [],
+  counted: [],
 };
 
 /** A line read back is an event only if it has the fields its type needs. */
@@ -43,11 +45,26 @@ export function isRoomEvent(v: unknown): v is RoomEvent {
   if (!EVENT_FIELDS[o.type as RoomEvent['type']].every((k) => typeof o[k] === 'string')) return false;
   if (o.type === 'created' && (typeof o.maxSize !== 'number' || !Number.isInteger(o.maxSize))) return false;
   if (o.type === 'continued' && o.by !== 'votes' && o.by !== 'host') return false;
+  if (o.type === 'counted' && (!o.tally || typeof o.tally !== 'object' || Array.isArray(o.tally))) return false;
   return true;
+}
+
+/** The disk refused an event: it was not stored and must not be applied. */
+export class JournalWriteError extends Error {
+  constructor(
+    readonly code: string,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+    super(`could not save room ${code} to disk (${why})`, { cause });
+    this.name = 'JournalWriteError';
+  }
 }
 
 export class JournalStore {
   private readonly fds = new Map<string, number>();
+  /** Bytes known to be in each open file, to cut a failed append back. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     readonly dir: string,
@@ -62,16 +79,39 @@ export class JournalStore {
     return join(this.dir, code + SUFFIX);
   }
 
-  /** Appends events and fsyncs them: when this returns, they survive a crash. */
+  /**
+   * Appends events and fsyncs them: when this returns, they survive a crash. When it throws
+   * (disk full, folder gone, I/O error) the file is cut back to where it was, so nothing half
+   * written is replayed later, and the caller must treat the events as not having happened.
+   */
   append(code: string, ...events: RoomEvent[]): void {
     if (events.length === 0) return;
+    const text = events.map((e) => JSON.stringify(e) + '\n').join('');
     let fd = this.fds.get(code);
-    if (fd === undefined) {
-      fd = openSync(this.pathOf(code), 'a');
-      this.fds.set(code, fd);
+    let size = this.sizes.get(code) ?? 0;
+    try {
+      if (fd === undefined) {
+        fd = openSync(this.pathOf(code), 'a');
+        this.fds.set(code, fd);
+        size = fstatSync(fd).size;
+        this.sizes.set(code, size);
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      fsyncSync(fd);
+      this.sizes.set(code, size + bytes.length);
+    } catch (e) {
+      if (fd !== undefined) {
+        try {
+          ftruncateSync(fd, size);
+        } catch {
+          // Nothing more to do: load() skips a torn last line anyway.
+        }
+      }
+      // Reopen next time: the disk may have been fixed, or the folder recreated.
+      this.closeOne(code);
+      throw new JournalWriteError(code, e);
     }
-    writeSync(fd, events.map((e) => JSON.stringify(e) + '\n').join(''));
-    fsyncSync(fd);
   }
 
   /** Reads one room's journal; unreadable lines are skipped, and a torn last line is cut off. */
@@ -161,8 +201,15 @@ export class JournalStore {
 
   private closeOne(code: string): void {
     const fd = this.fds.get(code);
-    if (fd !== undefined) closeSync(fd);
     this.fds.delete(code);
+    this.sizes.delete(code);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // A descriptor the OS already failed: nothing left to release.
+      }
+    }
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, parseClientMessage, type ClientMessage, type ServerMessage } from '../../core/classroom/protocol.ts';
 import { isJoinCode, normaliseJoinCode, Room, type Result, type RoomEvent, type RoomView } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
-import type { JournalStore } from './journal.ts';
+import { JournalWriteError, type JournalStore } from './journal.ts';
 
 export const WS_PATH = '/ws';
 
@@ -21,6 +21,10 @@ export interface ClassroomOptions {
   codeGuessesPerMinute?: number;
   /** A room with no message for this long and nobody connected is deleted (default 6 hours). */
   idleMs?: number;
+  /** A connection whose unsent data passes this many bytes is not reading: it is dropped (default 1 MB). */
+  maxBufferedBytes?: number;
+  /** Votes and joins reach the rest of the room at most this often (default 100 ms); host actions at once. */
+  broadcastMs?: number;
   now?: () => number;
 }
 
@@ -37,9 +41,26 @@ interface Connection {
   secret?: string;
 }
 
+/** Bookkeeping sizes: after every connection has gone they return to zero (the hostile suite checks). */
+export interface ClassroomStats {
+  connections: number;
+  /** Connections listed in rooms' member sets. */
+  members: number;
+  /** Rooms with a member set (empty sets are dropped). */
+  roomsWithMembers: number;
+  rooms: number;
+  /** Addresses whose wrong join codes are being counted. */
+  guessers: number;
+  /** Rooms with votes or joins waiting to be written. */
+  queued: number;
+  /** Rooms with a broadcast on its way. */
+  broadcastsDue: number;
+}
+
 export interface Classroom {
   wss: WebSocketServer;
   rooms: Map<string, Room>;
+  stats(): ClassroomStats;
   /** Deletes idle rooms now (also run every few minutes); returns their codes. */
   sweep(): string[];
   close(): Promise<void>;
@@ -55,6 +76,9 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
   const idleMs = opts.idleMs ?? 6 * 60 * 60 * 1000;
   /** When each room last heard from anyone; rooms restored from disk start from now. */
   const lastActive = new Map<string, number>();
+  const connections = new Set<Connection>();
+  const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
+  const broadcastMs = opts.broadcastMs ?? 100;
 
   if (opts.store) {
     for (const room of opts.store.loadRooms(opts.scenarioById).rooms) {
@@ -67,15 +91,24 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     const expired: string[] = [];
     for (const [code, room] of rooms) {
       if ((members.get(code)?.size ?? 0) > 0 || now() - (lastActive.get(code) ?? 0) < idleMs) continue;
-      rooms.delete(code);
-      members.delete(code);
-      lastActive.delete(code);
+      forget(code);
       room.close();
       opts.store?.remove(code);
       expired.push(code);
     }
+    for (const [ip, g] of guesses) if (now() - g.since > 60_000) guesses.delete(ip);
     return expired;
   };
+  /** Drops everything kept for a room in memory (its journal stays until removed). */
+  function forget(code: string) {
+    rooms.delete(code);
+    members.delete(code);
+    lastActive.delete(code);
+    payloads.delete(code);
+    queued.delete(code);
+    clearTimeout(broadcastTimers.get(code));
+    broadcastTimers.delete(code);
+  }
   const sweeper = setInterval(sweep, 5 * 60 * 1000);
   sweeper.unref();
 
@@ -92,31 +125,167 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
   };
   server.on('upgrade', onUpgrade);
 
-  const send = (c: Connection, msg: ServerMessage) => {
-    if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(msg));
-  };
-
-  const viewFor = (room: Room, c: Connection): RoomView =>
-    c.role === 'host' ? room.view({ host: true }) : c.role === 'student' && c.studentId ? room.view({ studentId: c.studentId }) : room.view({ projector: true });
-
-  const broadcast = (room: Room) => {
-    for (const c of members.get(room.code) ?? []) send(c, { type: 'state', state: viewFor(room, c) });
-  };
-
-  /** Persists what a command recorded, then tells the room. */
-  const commit = (c: Connection, room: Room, r: Result<RoomEvent | null>) => {
-    if (!r.ok) {
-      send(c, { type: 'error', error: r.error });
+  const sendRaw = (c: Connection, text: string | Buffer) => {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    // A phone that stopped reading would make the server hold every view sent to it.
+    if (c.ws.bufferedAmount > maxBuffered) {
+      c.ws.terminate();
       return;
     }
-    if (r.value) {
-      opts.store?.append(room.code, r.value);
-      broadcast(room);
-    } else send(c, { type: 'state', state: viewFor(room, c) });
+    c.ws.send(text, { binary: false });
+  };
+  const send = (c: Connection, msg: ServerMessage) => sendRaw(c, JSON.stringify(msg));
+
+  const leave = (c: Connection) => {
+    if (!c.room) return;
+    const set = members.get(c.room.code);
+    set?.delete(c);
+    if (set && set.size === 0) members.delete(c.room.code);
+  };
+
+  const diskError = (e: JournalWriteError) =>
+    `the server could not save that to its disk, so nothing changed: try again, and tell whoever runs the server (${e.message})`;
+
+  // --- Views. A room's state message is the same for every student with the same vote, so each
+  // distinct payload is built and serialised once per room state, not once per connection. ---
+
+  interface Payloads {
+    room: Room;
+    /** The room's journal length when built: any new event (or a rebuilt room) makes a new set. */
+    events: number;
+    host?: Buffer;
+    projector?: RoomView;
+    projectorText?: Buffer;
+    /** By the student's vote ('' for none). */
+    student: Map<string, Buffer>;
+  }
+  const payloads = new Map<string, Payloads>();
+  const stateText = (state: RoomView): Buffer => Buffer.from(JSON.stringify({ type: 'state', state } satisfies ServerMessage));
+
+  const payloadFor = (room: Room, c: Connection): Buffer => {
+    let p = payloads.get(room.code);
+    if (!p || p.room !== room || p.events !== room.journal.length) payloads.set(room.code, (p = { room, events: room.journal.length, student: new Map() }));
+    if (c.role === 'host') return (p.host ??= stateText(room.view({ host: true })));
+    p.projector ??= room.view({ projector: true });
+    if (c.role !== 'student' || !c.studentId) return (p.projectorText ??= stateText(p.projector));
+    // A student's view is the projector's plus their own vote (Room.view builds it the same way).
+    const vote = room.voteOf(c.studentId);
+    let text = p.student.get(vote ?? '');
+    if (!text) p.student.set(vote ?? '', (text = stateText({ ...p.projector, myVote: vote })));
+    return text;
+  };
+
+  const sendState = (c: Connection) => {
+    if (c.room) sendRaw(c, payloadFor(c.room, c));
+  };
+
+  // --- Durability. Votes and joins are applied in memory at once and queued; the queue of a room
+  // is written with one write and one fsync at the end of the event loop turn (group commit), and
+  // only then is anyone told. Everything else is written at once, together with what is queued. ---
+
+  interface Queued {
+    events: RoomEvent[];
+    /** Run once the events are on disk; `refused` once they are not. */
+    saved: (() => void)[];
+    refused: Connection[];
+  }
+  const queued = new Map<string, Queued>();
+
+  /**
+   * The room model applies an event as it records it. When the disk refuses the events, the room
+   * is rebuilt from its journal without them, so memory, disk and every screen agree that they
+   * never happened.
+   */
+  const rollback = (room: Room, count: number) => {
+    const rebuilt = Room.fromJournal(room.journal.slice(0, -count), room.scenario);
+    // Replaying what was already applied cannot fail; if it ever did, the message fails as a whole.
+    if (!rebuilt.ok) throw new Error(`room ${room.code} could not be rolled back: ${rebuilt.error}`);
+    room.close();
+    rooms.set(room.code, rebuilt.value);
+    for (const m of members.get(room.code) ?? []) m.room = rebuilt.value;
+  };
+
+  /** Writes a room's queued events, and `extra` after them; null when saved (or nothing to save). */
+  const flush = (code: string, extra?: RoomEvent): JournalWriteError | null => {
+    const q = queued.get(code);
+    queued.delete(code);
+    const events = [...(q?.events ?? []), ...(extra ? [extra] : [])];
+    const room = rooms.get(code);
+    if (events.length === 0 || !room) return null;
+    try {
+      opts.store?.append(code, ...events);
+    } catch (e) {
+      if (!(e instanceof JournalWriteError)) throw e;
+      rollback(room, events.length);
+      for (const c of q?.refused ?? []) send(c, { type: 'error', error: diskError(e) });
+      return e;
+    }
+    for (const done of q?.saved ?? []) done();
+    if (q) broadcastSoon(code);
+    return null;
+  };
+
+  const enqueue = (c: Connection, room: Room, event: RoomEvent, saved: () => void) => {
+    let q = queued.get(room.code);
+    if (!q) {
+      queued.set(room.code, (q = { events: [], saved: [], refused: [] }));
+      const code = room.code;
+      setImmediate(() => {
+        try {
+          flush(code);
+        } catch (e) {
+          console.error('classroom: saving failed', e);
+        }
+      });
+    }
+    q.events.push(event);
+    q.saved.push(saved);
+    q.refused.push(c);
+  };
+
+  // --- Broadcasts. Host actions reach everyone at once; the vote count and the roll move on at
+  // most every broadcastMs, so a class voting together costs a few broadcasts, not one per vote. ---
+
+  const broadcastTimers = new Map<string, NodeJS.Timeout>();
+  const broadcastNow = (code: string) => {
+    flush(code);
+    clearTimeout(broadcastTimers.get(code));
+    broadcastTimers.delete(code);
+    for (const c of members.get(code) ?? []) sendState(c);
+  };
+  function broadcastSoon(code: string) {
+    if (broadcastTimers.has(code)) return;
+    broadcastTimers.set(
+      code,
+      setTimeout(() => {
+        broadcastTimers.delete(code);
+        try {
+          broadcastNow(code);
+        } catch (e) {
+          console.error('classroom: broadcast failed', e);
+        }
+      }, broadcastMs),
+    );
+  }
+
+  /** Saves what a host command recorded (after anything queued), then tells the room. */
+  const commit = (c: Connection, room: Room, r: Result<RoomEvent | null>): boolean => {
+    if (!r.ok) {
+      send(c, { type: 'error', error: r.error });
+      return false;
+    }
+    const refused = flush(room.code, r.value ?? undefined);
+    if (refused) {
+      send(c, { type: 'error', error: diskError(refused) });
+      return false;
+    }
+    if (r.value) broadcastNow(room.code);
+    else sendState(c);
+    return true;
   };
 
   const enter = (c: Connection, room: Room, role: NonNullable<Connection['role']>) => {
-    if (c.room) members.get(c.room.code)?.delete(c);
+    leave(c);
     c.room = room;
     lastActive.set(room.code, now());
     c.role = role;
@@ -159,11 +328,17 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         if (!created || !created.ok) return send(c, { type: 'error', error: created?.error ?? 'could not create a room' });
         const room = created.value;
         if (rooms.has(room.code)) return send(c, { type: 'error', error: 'could not find a free join code' });
-        opts.store?.append(room.code, ...room.journal);
+        try {
+          opts.store?.append(room.code, ...room.journal);
+        } catch (e) {
+          room.close();
+          if (e instanceof JournalWriteError) return send(c, { type: 'error', error: diskError(e) });
+          throw e;
+        }
         rooms.set(room.code, room);
         c.secret = msg.secret;
         enter(c, room, 'host');
-        return broadcast(room);
+        return sendState(c);
       }
       case 'host': {
         const found = findRoom(c, msg.code);
@@ -171,26 +346,38 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         if (!found.isHost(msg.secret)) return send(c, { type: 'error', error: 'only the facilitator can do that' });
         c.secret = msg.secret;
         enter(c, found, 'host');
-        return broadcast(found);
+        flush(found.code);
+        return sendState(c);
       }
       case 'watch': {
         const found = findRoom(c, msg.code);
         if (typeof found === 'string') return send(c, { type: 'error', error: found });
         enter(c, found, 'projector');
-        return send(c, { type: 'state', state: viewFor(found, c) });
+        flush(found.code);
+        return sendState(c);
       }
       case 'join': {
         const found = findRoom(c, msg.code);
         if (typeof found === 'string') return send(c, { type: 'error', error: found });
         const r = found.join(msg.studentId, msg.handle);
         if (!r.ok) return send(c, { type: 'error', error: r.error });
-        c.studentId = msg.studentId;
-        enter(c, found, 'student');
-        return commit(c, found, r);
+        const joined = () => {
+          c.studentId = msg.studentId;
+          enter(c, rooms.get(found.code) ?? found, 'student');
+          sendState(c);
+        };
+        // A student the journal does not know has not joined: they enter once it is on disk.
+        if (r.value) return enqueue(c, found, r.value, joined);
+        flush(found.code);
+        return joined();
       }
       case 'vote': {
         if (!c.room || c.role !== 'student' || !c.studentId) return send(c, { type: 'error', error: 'join a room before voting' });
-        return commit(c, c.room, c.room.vote(c.studentId, msg.response));
+        const r = c.room.vote(c.studentId, msg.response);
+        if (!r.ok) return send(c, { type: 'error', error: r.error });
+        if (r.value) return enqueue(c, c.room, r.value, () => sendState(c));
+        flush(c.room.code);
+        return sendState(c);
       }
       case 'action': {
         if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
@@ -215,6 +402,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const c: Connection = { ws, ip: req.socket.remoteAddress ?? '?', tokens: rate.burst, refilledAt: now(), strikes: 0 };
+    connections.add(c);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!allowed(c)) {
         if (c.strikes === 1) send(c, { type: 'error', error: 'too many messages: slow down' });
@@ -235,7 +423,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
       }
     });
     ws.on('close', () => {
-      if (c.room) members.get(c.room.code)?.delete(c);
+      connections.delete(c);
+      leave(c);
       // Idle time counts from when the last person left.
       if (c.room && rooms.has(c.room.code)) lastActive.set(c.room.code, now());
     });
@@ -246,11 +435,30 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     wss,
     rooms,
     sweep,
+    stats: () => ({
+      connections: connections.size,
+      members: [...members.values()].reduce((n, s) => n + s.size, 0),
+      roomsWithMembers: members.size,
+      rooms: rooms.size,
+      guessers: guesses.size,
+      queued: queued.size,
+      broadcastsDue: broadcastTimers.size,
+    }),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);
         server.off('upgrade', onUpgrade);
         for (const ws of wss.clients) ws.terminate();
+        for (const code of [...queued.keys()]) {
+          try {
+            // Votes already applied but not yet written: keep them, though nobody was told.
+            flush(code);
+          } catch (e) {
+            console.error('classroom: saving failed on close', e);
+          }
+        }
+        for (const t of broadcastTimers.values()) clearTimeout(t);
+        broadcastTimers.clear();
         for (const room of rooms.values()) room.close();
         opts.store?.close();
         wss.close(() => resolve());

@@ -1,0 +1,78 @@
+import { Blockquote, Button, Group, List, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { CODE_INFO, MI_CODES, type MiCode } from '../../../core/coding/codes.ts';
+import { BRANCH_RULE_WORDS, modelAnswer } from '../../../core/freeText/branch.ts';
+import type { TypedTurn } from '../../../core/freeText/types.ts';
+import type { ScenarioNode } from '../../../core/scenario/types.ts';
+import { CategoryMark } from '../CategoryMark.tsx';
+import { codeNames } from '../describe.ts';
+import { confidenceWords } from './words.ts';
+
+interface Props {
+  typed: TypedTurn;
+  /** The node the typed turn answered: its most MI-consistent response is the model answer. */
+  node: ScenarioNode | undefined;
+  clientName: string;
+  onIntend: (code: MiCode) => void;
+}
+
+/** The feedback on a typed response: the code and why, the confidence, and a model answer. */
+export default function TypedFeedback({ typed, node, clientName, onIntend }: Props) {
+  const model = node ? modelAnswer(node) : undefined;
+  const info = CODE_INFO[typed.code];
+  const [choice, setChoice] = useState<string>(typed.intended ?? '');
+  const [open, setOpen] = useState(false);
+  const modelIsSame = model && model.codes.length === 1 && model.codes[0] === typed.code;
+
+  return (
+    <Stack gap="sm" className="typed-feedback">
+      <Blockquote p="sm" className="typed-quote">
+        <Text size="xs" fw={600} c="dimmed" component="div">You wrote</Text>
+        <Text component="div">{typed.text}</Text>
+      </Blockquote>
+      <div>
+        <Group gap="sm" wrap="wrap">
+          <Text fw={700} data-testid="typed-code">{info.name}</Text>
+          <CategoryMark category={info.category} size="sm" />
+        </Group>
+        <Text size="sm" c="dimmed">Confidence: {Math.round(typed.confidence * 100)}% ({confidenceWords(typed.confidence)})</Text>
+        <Text size="sm" mt={4}>{info.note}</Text>
+      </div>
+      {typed.cues.length > 0 && (
+        <div>
+          <Text size="sm" fw={600}>Why the coder says so</Text>
+          <List size="sm" spacing={2}>{typed.cues.map((c) => <List.Item key={c}>{c}</List.Item>)}</List>
+        </div>
+      )}
+      <Text size="sm">
+        {BRANCH_RULE_WORDS[typed.rule]} {clientName} heard it much like: “{typed.played.say}”
+      </Text>
+      {model && (
+        <div className="model-answer">
+          <Text size="sm" fw={600}>{modelIsSame ? 'The written response of this kind' : 'A model answer here'} ({codeNames(model.codes)})</Text>
+          <Text size="sm">“{model.say}”</Text>
+        </div>
+      )}
+      {typed.intended ? (
+        <Text size="sm" role="status" data-testid="intended-recorded">
+          Noted: you meant it as <Text span fw={600}>{CODE_INFO[typed.intended].name}</Text>. Your report shows this beside the coder's verdict.
+        </Text>
+      ) : !open ? (
+        <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setOpen(true)}>That is not what I meant</Button>
+      ) : (
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <NativeSelect
+            label="What did you mean it to be?"
+            value={choice}
+            onChange={(e) => setChoice(e.currentTarget.value)}
+            data={[{ value: '', label: 'Choose a code…', disabled: true }, ...MI_CODES.filter((c) => c !== typed.code).map((c) => ({ value: c, label: CODE_INFO[c].name }))]}
+            w={260}
+            maw="100%"
+            autoFocus
+          />
+          <Button variant="default" disabled={!choice} onClick={() => choice && onIntend(choice as MiCode)}>Record</Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,152 @@
+// #/classroom/host/:code (the projector with the facilitator's controls) and
+// #/classroom/remote/:code (the same controls sized for the facilitator's phone).
+import { Alert, Anchor, Button, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { Link } from 'wouter';
+import type { HostAction } from '../../core/classroom/room.ts';
+import { ClassReportView } from '../classroom/ClassReportView.tsx';
+import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
+import { HostControls } from '../classroom/HostControls.tsx';
+import { PHASE_WORDS } from '../classroom/hostCommands.ts';
+import { hostSecretFor } from '../classroom/identity.ts';
+import { JoinPanel } from '../classroom/JoinPanel.tsx';
+import { optionsFor, optionsSegment } from '../classroom/myRooms.ts';
+import { ProjectorStage, VoteStatus } from '../classroom/ProjectorStage.tsx';
+import { ReactionView, RevealView } from '../classroom/RevealView.tsx';
+import { useCountdown } from '../classroom/useCountdown.ts';
+import { useRoomSocket } from '../classroom/useRoomSocket.ts';
+import { useLibraryScenario } from '../classroom/useScenario.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import '../classroom/classroom.css';
+
+export default function ClassroomHostPage({ code, mode }: { code: string; mode: 'projector' | 'remote' }) {
+  const [secret] = useState(() => hostSecretFor(code));
+  const { socket, state } = useRoomSocket(secret ? () => ({ type: 'host', code, secret }) : null, code);
+  const view = state.view;
+  const { scenario } = useLibraryScenario(view?.scenarioId);
+  const [options] = useState(() => optionsFor(code));
+  const [showJoin, setShowJoin] = useState(true);
+  const ready = state.status === 'open' && state.role === 'host';
+  const act = useCallback(
+    (action: HostAction, extra: { response?: string; tieBreak?: string } = {}) => {
+      socket?.send({ type: 'action', action, ...extra });
+    },
+    [socket],
+  );
+  const round = `${code}.${view?.at ?? ''}.${view?.lastTurn?.index ?? -1}`;
+  const secondsLeft = useCountdown(view?.phase === 'open', options.countdown, round, mode === 'projector' ? () => act('closeVote') : undefined);
+
+  if (!secret) {
+    return (
+      <>
+        <AppHeader />
+        <Container size="sm" py="lg" component="main">
+          <Alert color="orange" role="alert" title={`This device does not hold the facilitator's key for room ${code}`}>
+            <Text>Only the device that created a room can run it. Open it on that device, or show the room without controls.</Text>
+            <Group mt="sm">
+              <Button component={Link} href={`/classroom/screen/${code}`}>Show the room without controls</Button>
+              <Button component={Link} href="/classroom" variant="default">Open a new room</Button>
+            </Group>
+          </Alert>
+        </Container>
+      </>
+    );
+  }
+
+  const header = (
+    <AppHeader>
+      <ConnectionBadge state={state} />
+    </AppHeader>
+  );
+
+  if (!view) {
+    return (
+      <>
+        {header}
+        <Container size="sm" py="lg" component="main">
+          {state.fatal || state.error ? (
+            <Alert color="red" role="alert" title={`Room ${code} could not be opened`}>
+              <Text>{state.error}</Text>
+              <Button component={Link} href="/classroom" mt="sm">Back to the classroom page</Button>
+            </Alert>
+          ) : (
+            <Group>
+              <Loader aria-label="Connecting to the room" />
+              <Text>Connecting to room {code}…</Text>
+            </Group>
+          )}
+        </Container>
+      </>
+    );
+  }
+
+  const revealed = view.phase === 'revealed';
+  const over = view.endedByHost || view.conversationEnded;
+  const error = state.error && <Alert color="orange" role="alert" withCloseButton={false}>{state.error}</Alert>;
+  const endLabel = view.conversationEnded ? 'End the session' : 'End the session now';
+
+  if (mode === 'remote') {
+    return (
+      <>
+        {header}
+        <Container size="xs" py="md" px="sm" component="main" className="remote">
+          <Stack gap="md">
+            <Title order={1} size="h3">Room {code}: remote</Title>
+            <VoteStatus view={view} secondsLeft={secondsLeft} />
+            {!view.conversationEnded && (
+              <div>
+                <Text size="sm" c="dimmed">{scenario?.client.name ?? 'The client'} says</Text>
+                <Text fw={600}>“{view.line.say}”</Text>
+              </div>
+            )}
+            {error}
+            <HostControls view={view} act={act} size="phone" ready={ready} endLabel={endLabel} />
+            {(view.phase === 'closed' || revealed) && <RevealView view={view} size="phone" />}
+            {view.lastTurn && !revealed && <ReactionView view={view} size="phone" clientName={scenario?.client.name} />}
+            {view.played && scenario && <ClassReportView scenario={scenario} played={view.played} code={code} />}
+            <Anchor component={Link} href={`/classroom/host/${code}`}>Open the projector view on this device</Anchor>
+          </Stack>
+        </Container>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <main className="projector">
+        <Group justify="space-between" className="projector-bar" wrap="wrap">
+          <Title order={1} size="h3">
+            {scenario?.title ?? 'Classroom'} <Text span c="dimmed" fw={400}>· room {code} · {PHASE_WORDS[view.phase]}</Text>
+          </Title>
+          <Group gap="xs">
+            <Button variant="default" size="xs" onClick={() => setShowJoin((s) => !s)} aria-pressed={showJoin}>
+              {showJoin ? 'Hide' : 'Show'} the join panel
+            </Button>
+            <Button component={Link} href={`/classroom/screen/${code}/${optionsSegment(options)}`} variant="default" size="xs" target="_blank">
+              Second screen
+            </Button>
+            <Button component={Link} href={`/classroom/remote/${code}`} variant="default" size="xs">
+              Phone remote
+            </Button>
+          </Group>
+        </Group>
+        <div className={`projector-grid${showJoin && !view.endedByHost ? '' : ' projector-grid-wide'}`}>
+          <div className="projector-stage">
+            <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} secondsLeft={secondsLeft} revealed={revealed} />
+          </div>
+          <aside className="projector-side" aria-label="Joining and controls">
+            {showJoin && !view.endedByHost && <JoinPanel code={code} compact={over} />}
+            {error}
+            <HostControls view={view} act={act} size="projector" ready={ready} shortcuts endLabel={endLabel} />
+          </aside>
+        </div>
+        {view.played && scenario && (
+          <Container size="lg" py="lg">
+            <ClassReportView scenario={scenario} played={view.played} code={code} />
+          </Container>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// npm run eval:coder: how well the free-text coder agrees with a labelled file.
+//   npm run eval:coder                          the held-out file (never used to build the coder)
+//   npm run eval:coder -- --file F.jsonl        any labelled JSON-lines file
+//   npm run eval:coder -- --cv 5                cross-validation on the training data: the coder is
+//                                               retrained on each 4/5 and scored on the other 1/5
+//   --errors lists every miss; --json prints the figures as JSON.
+import { parseArgs } from 'node:util';
+import { codeUtterance, createCoder } from '../core/freeText/coder.ts';
+import { trainModel } from '../core/freeText/train.ts';
+import { mineScenarios, readLabelled, type LabelledUtterance } from './coderData.ts';
+import { evaluateCoder, formatReport, reportFrom, type CoderReport, type Predicted } from './coderMetrics.ts';
+
+export const HELDOUT = 'tests/coder-data/heldout.jsonl';
+export const TRAIN = 'tests/coder-data/train.jsonl';
+export const SCENARIOS = 'scenarios';
+
+/** A stable fold for each item, so cross-validation gives the same figures on every run. */
+export function foldOf(id: string, k: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % k;
+}
+
+/**
+ * Cross-validation over the hand-written training set and the mined scenario responses. The
+ * report covers the items of `scored` only, each coded by a model that never saw it.
+ */
+export function crossValidate(k: number, own: LabelledUtterance[], mined: LabelledUtterance[], scored: 'own' | 'all'): CoderReport {
+  const all = [...own, ...mined];
+  const predicted = new Map<string, Predicted>();
+  const times = new Map<string, number>();
+  for (let fold = 0; fold < k; fold++) {
+    const coder = createCoder(trainModel(all.filter((x) => foldOf(x.id, k) !== fold)));
+    for (const item of all.filter((x) => foldOf(x.id, k) === fold)) {
+      const start = performance.now();
+      predicted.set(item.id, coder(item.text, item.context).code);
+      times.set(item.id, performance.now() - start);
+    }
+  }
+  const items = scored === 'own' ? own : all;
+  return reportFrom(items, items.map((i) => predicted.get(i.id)!), items.map((i) => times.get(i.id)!));
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      file: { type: 'string' },
+      cv: { type: 'string' },
+      errors: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run eval:coder [-- --file FILE.jsonl | --cv K] [--errors] [--json]');
+    return 0;
+  }
+  const reports: [string, CoderReport][] = [];
+  if (values.cv) {
+    const k = Number(values.cv);
+    if (!Number.isInteger(k) || k < 2) {
+      console.error('--cv needs a whole number of folds, 2 or more');
+      return 2;
+    }
+    const own = readLabelled(TRAIN);
+    const mined = mineScenarios(SCENARIOS);
+    reports.push([`${k}-fold cross-validation, hand-written training set (${TRAIN})`, crossValidate(k, own, mined, 'own')]);
+    reports.push([`${k}-fold cross-validation, training set and shipped scenario responses`, crossValidate(k, own, mined, 'all')]);
+  } else {
+    const file = values.file ?? HELDOUT;
+    let items: LabelledUtterance[];
+    try {
+      items = readLabelled(file);
+    } catch (e) {
+      console.error(`eval:coder: ${(e as Error).message}`);
+      return 2;
+    }
+    // A warm-up pass, so the timing measures the coder and not the JIT's first compile.
+    for (const item of items.slice(0, 50)) codeUtterance(item.text, item.context);
+    reports.push([file, evaluateCoder(items, codeUtterance)]);
+  }
+  for (const [title, r] of reports) {
+    if (values.json) {
+      const { errors, ...figures } = r;
+      console.log(JSON.stringify({ title, ...figures, ...(values.errors ? { errors } : {}) }, null, 2));
+      continue;
+    }
+    console.log(formatReport(r, title));
+    if (values.errors) {
+      console.log('\nmisses (gold -> coded):');
+      for (const e of r.errors) console.log(`  ${e.id}: ${e.gold} -> ${e.predicted}  "${e.text}"`);
+    }
+    console.log('');
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
