@@ -20,12 +20,14 @@ interface Setup {
 const SETUPS: Setup[] = [
   { rooms: 1, perRoom: Number(process.env.BENCH_CLASSROOM_BIG ?? 2000), rounds: Number(process.env.BENCH_CLASSROOM_ROUNDS ?? 20) },
   { rooms: 100, perRoom: 40, rounds: Number(process.env.BENCH_CLASSROOM_ROUNDS_MANY ?? 5) },
-];
+].filter((s) => s.rounds > 0);
 const TARGET_MS = 250;
 const PHASE_TIMEOUT_MS = Number(process.env.BENCH_CLASSROOM_TIMEOUT_MS ?? 120_000);
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const tsx = { execArgv: ['--import', 'tsx', '--expose-gc'] };
+// BENCH_CLASSROOM_PROFILE=dir writes a V8 CPU profile of the server process there.
+const profile = process.env.BENCH_CLASSROOM_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CLASSROOM_PROFILE}`] : [];
 
 /** Nearest-rank percentile. */
 function percentile(xs: readonly number[], p: number): number {
@@ -68,7 +70,7 @@ function pickScenario(): string {
 }
 
 async function runSetup(setup: Setup, scenarioId: string): Promise<{ result: LoadResult; before: ServerMemory; joined: ServerMemory; after: ServerMemory }> {
-  const server = fork(here('./classroomServer.ts'), [], { ...tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server = fork(here('./classroomServer.ts'), [], { execArgv: [...tsx.execArgv, ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const load = fork(here('./classroomLoad.ts'), [], { ...tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const { port } = await nextMessage<{ port: number }>(server, 'listening');
@@ -88,8 +90,11 @@ async function runSetup(setup: Setup, scenarioId: string): Promise<{ result: Loa
   } finally {
     load.kill();
     server.send({ type: 'stop' });
-    await new Promise((r) => setTimeout(r, 200));
-    server.kill();
+    // Give it time to write a CPU profile, if asked for one.
+    await new Promise<void>((r) => {
+      const timer = setTimeout(() => (server.kill(), r()), 10_000);
+      server.once('exit', () => (clearTimeout(timer), r()));
+    });
   }
 }
 

@@ -29,7 +29,7 @@ function summarise(file: string, top: number): void {
   // `// path/to/module.js` comment: map bundle lines back to modules.
   const moduleStarts = new Map<string, { line: number; name: string }[]>();
   const moduleOf = (url: string, line: number): string => {
-    if (!url.endsWith('.mjs') || !url.startsWith('file://')) return url;
+    if (!/\.[cm]?js$/.test(url) || !url.startsWith('file://')) return url;
     let starts = moduleStarts.get(url);
     if (!starts) {
       starts = [];

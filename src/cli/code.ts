@@ -3,31 +3,11 @@
 // {"error": ...} in its place and the run goes on; the exit status is 1 if any line was bad.
 import { codeUtterance } from '../core/freeText/coder.ts';
 import type { CodeUtterance, FreeTextHints } from '../core/freeText/types.ts';
+import { codeArgs } from './codeArgs.ts';
 import type { CliIo } from './evoke.ts';
-
-export const CODE_HELP = `evoke code
-      Codes typed clinician responses, one JSON object per line on standard input:
-        {"text": "You're worried it will stir everything up.", "context": "the client's line"}
-      and writes one line per input line: {"code": ..., "confidence": ..., "cues": [...]}
-      or {"error": ...} for a line that cannot be read. "context" is optional; so are
-      "keywords" and "feelings" (lists of words, as in a node's free_text hints).
-      e.g. evoke code < mine.jsonl > coded.jsonl`;
 
 /** Longer texts are refused rather than coded: a response is a turn of speech, not an essay. */
 export const MAX_TEXT_CHARS = 2000;
-
-/** The options `evoke code` accepts; an exit status when it should not read at all. */
-export function codeArgs(args: string[], io: CliIo): number | null {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`Usage:\n  ${CODE_HELP}\n\nExit status: 0 when every line was coded, 1 if any line was bad, 2 on bad usage.`);
-    return 0;
-  }
-  if (args.length > 0) {
-    io.err(`evoke code: it takes no ${args[0]!.startsWith('-') ? `option '${args[0]}'` : `file '${args[0]}'`}; give the lines on standard input, e.g. evoke code < mine.jsonl`);
-    return 2;
-  }
-  return null;
-}
 
 function stringList(value: unknown, name: string): string[] {
   if (value === undefined) return [];

@@ -7,6 +7,7 @@ import { checkScenario } from '../core/scenario/check.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/scenario/diagnostics.ts';
 import { MAX_FILE_BYTES } from '../core/scenario/readYaml.ts';
 import { runScenarioTest } from './scenarioTests.ts';
+import { codeArgs } from './codeArgs.ts';
 import { commandHelp, COMMANDS, isCommand, USAGE } from './help.ts';
 import { runGraph, runStats } from './statsCommand.ts';
 import { didYouMean } from '../core/scenario/readYaml.ts';
@@ -57,6 +58,13 @@ export function runCli(argv: string[], io: CliIo): number {
   if (command === 'test') return runTests(rest, io);
   if (command === 'stats') return runStats(rest, io);
   if (command === 'graph') return runGraph(rest, io);
+  if (command === 'code') {
+    // main.ts codes standard input before calling runCli; here only the help and the usage errors remain.
+    const early = codeArgs(rest, io);
+    if (early !== null) return early;
+    io.err('evoke code: it reads JSON lines on standard input: run bin/evoke.mjs code < FILE');
+    return 2;
+  }
   if (command === 'play') {
     // main.ts plays before calling runCli; here only the help and the usage errors remain.
     const r = scenarioToPlay(rest, io);

@@ -23,6 +23,13 @@ export const COMMAND_HELP = {
   play: `evoke play FILE
       Plays the scenario in the terminal, with feedback after each response.
       e.g. evoke play scenarios/marcus-pe.yaml`,
+  code: `evoke code
+      Codes typed clinician responses with the free-text coder. Reads one JSON object per
+      line on standard input, {"text": "...", "context": "the client's line"}, and writes
+      one line per input line: {"code": ..., "confidence": ..., "cues": [...]}, or
+      {"error": ...} for a line it cannot read (exit 1 if any). "context" is optional, and
+      so are "keywords" and "feelings" (lists of words, as in a node's free_text hints).
+      e.g. evoke code < mine.jsonl > coded.jsonl`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;

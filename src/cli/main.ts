@@ -15,6 +15,12 @@ if (argv[0] === 'play') {
     process.exitCode = await playInTerminal(scenario, rl[Symbol.asyncIterator](), io.out);
     rl.close();
   }
+} else if (argv[0] === 'code' && argv.length === 1) {
+  // Loaded only here, so the other commands do not pay for the coder's weights.
+  const { runCode } = await import('./code.ts');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  process.exitCode = await runCode([], rl[Symbol.asyncIterator](), io);
+  rl.close();
 } else {
   process.exitCode = runCli(argv, io);
 }

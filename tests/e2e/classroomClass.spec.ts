@@ -31,7 +31,7 @@ const stage = (page: Page) => page.getByTestId('student-stage');
 const option = (page: Page, id: string) => page.locator(`button[data-option="${id}"]`);
 
 test('a host and three phones play a scenario to its end, every vote counted once', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const host = await HostSocket.create(server.wsUrl, SCENARIO);
   const code = host.code;
 
@@ -157,6 +157,7 @@ test('a host and three phones play a scenario to its end, every vote counted onc
 });
 
 test('a wrong code, a full room and an ended session each say what happened', async ({ browser }) => {
+  test.setTimeout(240_000);
   const page = await phone(browser);
   await page.goto(`${server.url}#/join/XXXXXX`);
   await page.getByRole('button', { name: 'Join' }).click();

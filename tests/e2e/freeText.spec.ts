@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BuiltApp } from '../../src/build/bundleSizes.ts';
 import { expectAccessible, loadShipped, VETERAN } from './support.ts';
 
 // Free-text mode (issue #9, part 2): the trainee types, the coder names the code on the device,
@@ -34,6 +35,7 @@ async function pickToTheEnd(page: Page) {
 }
 
 test('a typed reflection and typed advice are coded, the client reacts, and the report counts them', async ({ page }) => {
+  test.setTimeout(300_000);
   await startTyping(page);
   await expectAccessible(page, 'composer');
 
@@ -89,6 +91,7 @@ test('a typed reflection and typed advice are coded, the client reacts, and the 
 });
 
 test('free-text mode by keyboard alone', async ({ page }) => {
+  test.slow();
   await page.goto(`#/play/${VETERAN}`);
   const toggle = page.getByRole('switch', { name: 'Type my own responses' });
   await toggle.focus();
@@ -140,4 +143,12 @@ test('in assessment mode a typed response moves on without feedback', async ({ p
   await expect(page.getByText('Feedback on your response')).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Conversation' })).toContainText(REFLECTION);
   await expect(page.getByRole('textbox', { name: 'Your response' })).toBeFocused();
+});
+
+test('the coder and the free-text screens are not part of the player\'s first load', () => {
+  const app = new BuiltApp(process.env.EVOKE_DIST ?? 'dist');
+  const firstLoad = app.closure([app.entry, app.chunk('routes/PlayPage.tsx')]);
+  for (const lazy of ['freeText/coder.ts', 'freeText/FreeTextComposer.tsx', 'freeText/TypedFeedback.tsx']) {
+    expect(firstLoad.has(app.chunk(lazy)), lazy).toBe(false);
+  }
 });

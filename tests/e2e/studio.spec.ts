@@ -5,6 +5,9 @@ import { expectAccessible } from './support.ts';
 const TEMPLATE = readFileSync('src/app/studio/template.yaml', 'utf8');
 const FIXTURES = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/fixtures`;
 
+// The studio's chunk (CodeMirror) and the checker's worker load on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function openStudio(page: Page, hash = '#/studio') {
   await page.goto(`/${hash}`);
   await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
@@ -17,11 +20,12 @@ async function setDoc(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-/** Puts the cursor on the editor line holding `text` and retypes that line. */
+/** Puts the cursor on the editor line holding `text` and retypes it after its indentation. */
 async function retypeLine(page: Page, text: string, replacement: string) {
   await page.locator('.cm-line', { hasText: text }).first().click();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('End');
+  // Shift+Home in CodeMirror selects back to the line's indentation.
+  await page.keyboard.press('Shift+Home');
   await page.keyboard.insertText(replacement);
 }
 
@@ -34,8 +38,8 @@ test('an error is underlined at its line, listed, explained on hover, and gone o
   await problemsTab(page);
   await expect(page.getByTestId('problems-summary')).toHaveText('No problems: the scenario checks clean.');
 
-  await retypeLine(page, 'name: Alex', '  nmae: Alex');
-  const underline = page.locator('.cm-lintRange-error');
+  await retypeLine(page, 'name: Alex', 'nmae: Alex');
+  const underline = page.locator('.cm-lintRange-error', { hasText: 'nmae' });
   await expect(underline).toHaveText('nmae');
   // The underline sits on line 8 of the file, where the key was mistyped.
   const lineNumber = await underline.evaluate((el) => {
@@ -62,8 +66,8 @@ test('an error is underlined at its line, listed, explained on hover, and gone o
   await page.getByRole('tab', { name: 'Preview' }).click();
   await expect(page.getByText('The preview keeps the last version without errors')).toBeVisible();
 
-  await retypeLine(page, 'nmae: Alex', '  name: Alex');
-  await expect(underline).toHaveCount(0);
+  await retypeLine(page, 'nmae: Alex', 'name: Alex');
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
   await problemsTab(page);
   await expect(page.getByTestId('problems-summary')).toHaveText('No problems: the scenario checks clean.');
 });
@@ -87,7 +91,7 @@ test('the preview plays beside the editor and replays the choices after an edit,
 
 test('test from here: start at a chosen node with chosen meter values', async ({ page }) => {
   await openStudio(page);
-  await page.getByRole('textbox', { name: 'Node' }).click();
+  await page.getByRole('combobox', { name: 'Node' }).click();
   await page.getByRole('option', { name: 'options' }).click();
   await page.getByRole('textbox', { name: 'readiness' }).fill('2');
   await page.getByRole('button', { name: 'Start here' }).click();

@@ -72,7 +72,7 @@ describe('evoke code', () => {
   it('prints its help with --help (exit 0) and refuses files and unknown options (exit 2)', async () => {
     const help = await run(['--help'], []);
     expect(help.status).toBe(0);
-    expect(help.out.join('\n')).toMatch(/^Usage:\n {2}evoke code\n/);
+    expect(help.out.join("\n")).toMatch(/^Usage:\n {2}evoke code\n/);
     expect(help.out.join('\n')).toContain('{"code": ..., "confidence": ..., "cues": [...]}');
     const file = await run(['mine.jsonl'], []);
     expect(file.status).toBe(2);

@@ -5,7 +5,7 @@ import type { RoomView } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { MeterPanel } from '../player/MeterPanel.tsx';
 import { OUTCOME_WORDS } from '../player/describe.ts';
-import { PHASE_WORDS } from './hostCommands.ts';
+import { phaseWords } from './hostCommands.ts';
 import { DiscussPrompt, ReactionView, RevealView } from './RevealView.tsx';
 import { formatSeconds } from './useCountdown.ts';
 
@@ -24,7 +24,7 @@ interface Props {
 export function VoteStatus({ view, secondsLeft, showJoined = true }: { view: RoomView; secondsLeft?: number | null | undefined; showJoined?: boolean }) {
   return (
     <Group gap="lg" className="vote-status" wrap="wrap">
-      <Text className="status-pill" fw={700} data-testid="phase">{PHASE_WORDS[view.phase]}</Text>
+      <Text className="status-pill" fw={700} data-testid="phase">{phaseWords(view)}</Text>
       {showJoined && (
         <Text className="status-figure">
           <strong data-testid="joined">{view.students}</strong> joined

@@ -52,3 +52,8 @@ export const PHASE_WORDS: Record<RoomView['phase'], string> = {
   revealed: 'Results revealed',
   ended: 'Conversation over',
 };
+
+/** The room's state in words; "ended" is the conversation's end unless the host closed the session. */
+export function phaseWords(view: RoomView): string {
+  return view.endedByHost ? 'Session ended' : PHASE_WORDS[view.phase];
+}

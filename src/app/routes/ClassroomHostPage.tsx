@@ -7,7 +7,7 @@ import type { HostAction } from '../../core/classroom/room.ts';
 import { ClassReportView } from '../classroom/ClassReportView.tsx';
 import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
 import { HostControls } from '../classroom/HostControls.tsx';
-import { PHASE_WORDS } from '../classroom/hostCommands.ts';
+import { phaseWords } from '../classroom/hostCommands.ts';
 import { hostSecretFor } from '../classroom/identity.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { optionsFor, optionsSegment } from '../classroom/myRooms.ts';
@@ -88,10 +88,13 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
   if (mode === 'remote') {
     return (
       <>
-        {header}
+        <AppHeader />
         <Container size="xs" py="md" px="sm" component="main" className="remote">
           <Stack gap="md">
-            <Title order={1} size="h3">Room {code}: remote</Title>
+            <Group justify="space-between">
+              <Title order={1} size="h3">Room {code}: remote</Title>
+              <ConnectionBadge state={state} />
+            </Group>
             <VoteStatus view={view} secondsLeft={secondsLeft} />
             {!view.conversationEnded && (
               <div>
@@ -117,7 +120,7 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
       <main className="projector">
         <Group justify="space-between" className="projector-bar" wrap="wrap">
           <Title order={1} size="h3">
-            {scenario?.title ?? 'Classroom'} <Text span c="dimmed" fw={400}>· room {code} · {PHASE_WORDS[view.phase]}</Text>
+            {scenario?.title ?? 'Classroom'} <Text span c="dimmed" fw={400}>· room {code} · {phaseWords(view)}</Text>
           </Title>
           <Group gap="xs">
             <Button variant="default" size="xs" onClick={() => setShowJoin((s) => !s)} aria-pressed={showJoin}>
@@ -131,7 +134,8 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
             </Button>
           </Group>
         </Group>
-        <div className={`projector-grid${showJoin && !view.endedByHost ? '' : ' projector-grid-wide'}`}>
+        {!view.endedByHost && (
+        <div className={`projector-grid${showJoin ? '' : ' projector-grid-wide'}`}>
           <div className="projector-stage">
             <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} secondsLeft={secondsLeft} revealed={revealed} />
           </div>
@@ -141,6 +145,7 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
             <HostControls view={view} act={act} size="projector" ready={ready} shortcuts endLabel={endLabel} />
           </aside>
         </div>
+        )}
         {view.played && scenario && (
           <Container size="lg" py="lg">
             <ClassReportView scenario={scenario} played={view.played} code={code} />

@@ -176,6 +176,7 @@ export default function ClassroomOfflinePage() {
           </Title>
           <Button variant="default" size="xs" onClick={reset}>Start a new session</Button>
         </Group>
+        {!view.endedByHost && (
         <div className="projector-grid">
           <div className="projector-stage">
             <ProjectorStage view={view} scenario={scenario} showMeters={session.showMeters} revealed={revealed} showJoined={false} />
@@ -194,6 +195,7 @@ export default function ClassroomOfflinePage() {
             )}
           </aside>
         </div>
+        )}
         {view.played && (
           <Container size="lg" py="lg">
             <ClassReportView scenario={scenario} played={view.played} code="offline" />

@@ -2,7 +2,7 @@
 import { Alert, Group, Loader, Text, Title } from '@mantine/core';
 import { ClassReportView } from '../classroom/ClassReportView.tsx';
 import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
-import { PHASE_WORDS } from '../classroom/hostCommands.ts';
+import { phaseWords } from '../classroom/hostCommands.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { parseOptionsSegment } from '../classroom/myRooms.ts';
 import { ProjectorStage } from '../classroom/ProjectorStage.tsx';
@@ -19,7 +19,7 @@ export default function ClassroomScreenPage({ code, options: segment }: { code: 
     <main className="projector projector-screen">
       <Group justify="space-between" className="projector-bar">
         <Title order={1} size="h3">
-          {scenario?.title ?? 'Classroom'} <Text span c="dimmed" fw={400}>· room {code}{view ? ` · ${PHASE_WORDS[view.phase]}` : ''}</Text>
+          {scenario?.title ?? 'Classroom'} <Text span c="dimmed" fw={400}>· room {code}{view ? ` · ${phaseWords(view)}` : ''}</Text>
         </Title>
         <ConnectionBadge state={state} />
       </Group>
@@ -32,7 +32,7 @@ export default function ClassroomScreenPage({ code, options: segment }: { code: 
       {view && (
         <div className={`projector-grid${view.endedByHost ? ' projector-grid-wide' : ''}`}>
           <div className="projector-stage">
-            <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} revealed={view.phase === 'revealed'} />
+            {!view.endedByHost && <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} revealed={view.phase === 'revealed'} />}
             {view.played && scenario && <ClassReportView scenario={scenario} played={view.played} code={code} />}
           </div>
           {!view.endedByHost && (

@@ -101,11 +101,11 @@ export default function StudioPage() {
     setNotice({ color: 'teal', text: `Opened ${what} as a new draft.` });
   }, [switchTo]);
 
-  // #/studio?src=URL: fetch the file into a new draft, once.
-  const fetched = useRef(false);
+  // #/studio?src=URL: fetch the file into a new draft, once per address.
+  const fetched = useRef<string | null>(null);
   useEffect(() => {
-    if (!srcParam || fetched.current) return;
-    fetched.current = true;
+    if (!srcParam || fetched.current === srcParam) return;
+    fetched.current = srcParam;
     void fetchScenario(srcParam).then((r) => {
       setLoadingUrl(false);
       if (!r.ok) return setNotice({ color: 'orange', text: `${r.message} Your drafts are unchanged.` });

@@ -10,7 +10,7 @@ export function DraftsDialog({ opened, currentId, onClose, onOpen }: { opened: b
   const [confirming, setConfirming] = useState<string | null>(null);
   const drafts = opened ? listDrafts() : [];
   return (
-    <Modal opened={opened} onClose={onClose} title="Drafts in this browser" size="lg" key={version}>
+    <Modal opened={opened} onClose={onClose} title="Drafts in this browser" size="lg" closeButtonProps={{ 'aria-label': 'Close' }} key={version}>
       <Stack gap="xs">
         <Text size="sm" c="dimmed">Drafts are kept in this browser only. Save a file to keep a copy elsewhere or to share it.</Text>
         <ul className="studio-drafts" aria-label="Drafts">

@@ -2,6 +2,7 @@
 // must never wait for it. One message in (id, text), one out (id, result, the file's names).
 import { parse } from 'yaml';
 import { checkScenario } from '../../core/scenario/check.ts';
+import { keepScenarioWhenOnlyTestsFail } from '../../core/scenario/scenarioTests.ts';
 import type { CheckRequest, CheckResponse } from './checkProtocol.ts';
 
 function namesOf(text: string, fromScenario: CheckResponse['names'] | null): CheckResponse['names'] {
@@ -18,7 +19,7 @@ function namesOf(text: string, fromScenario: CheckResponse['names'] | null): Che
 
 self.onmessage = (e: MessageEvent<CheckRequest>) => {
   const { id, text } = e.data;
-  const result = checkScenario(text);
+  const result = keepScenarioWhenOnlyTestsFail(text, checkScenario(text));
   const s = result.scenario;
   const names = namesOf(text, s ? { nodes: Object.keys(s.nodes), endings: Object.keys(s.endings), meters: s.meters.map((m) => m.id) } : null);
   const reply: CheckResponse = { id, result, names };

@@ -13,11 +13,12 @@ export type BranchDecision =
   /** The coder could not tell: ask the trainee to rephrase or to pick a response. */
   | { kind: 'unclear' };
 
+/** Why the client reacted as they did, to follow "<client> reacted as to ...". */
 export const BRANCH_RULE_WORDS: Readonly<Record<BranchRule, string>> = {
-  same_code: 'The client reacts as to the authored response with the same code.',
-  same_category: 'No authored response here has this code, so the client reacts as to one of the same kind (MI-consistent, neutral or MI-inconsistent).',
-  fallback: "No authored response here has this code or kind, so the client reacts as the scenario's author chose for other answers.",
-  default: 'No authored response here has this code or kind, so the client reacts as to the nearest one: a neutral response if there is one.',
+  same_code: 'the written response with the same code',
+  same_category: 'the nearest written response of the same kind, as none here has this code',
+  fallback: "the response the scenario's author chose for answers that fit nothing written here",
+  default: 'the nearest written response, as none here has this code or kind',
 };
 
 export function chooseResponse(node: Pick<ScenarioNode, 'responses' | 'fallback'>, coded: Pick<CodedUtterance, 'code'>): BranchDecision {

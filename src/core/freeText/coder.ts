@@ -53,6 +53,8 @@ export function questionForm(p: Parsed): 'open' | 'closed' | null {
   return null;
 }
 
+const CONFRONTING_QUESTION = /^(really \?|do you honestly think|do you really think|what did you expect|what kind of (father|mother|parent)|why would anyone|what is wrong with you)$/;
+
 const FALLBACK_CUE: Readonly<Record<MiCode, string>> = {
   open_question: 'asks the client to answer in their own words: an open question',
   closed_question: 'can be answered in a word: a closed question',
@@ -89,6 +91,15 @@ export function createCoder(model: CoderModel): CodeUtterance {
       return { code: 'unclear', confidence, cues: [`hard to tell; closest is ${CODE_INFO[code].name.toLowerCase()}, but the coder is not sure`] };
     }
     const cues: string[] = [];
+    if (code === 'open_question' || code === 'closed_question') {
+      // A question that carries advice or a put-down is coded for what it does, not its form.
+      const disguised = f.hits.find((h) => h.rule.id === 'advice_question' || h.rule.id === 'label' || (h.rule.id === 'confront_stance' && CONFRONTING_QUESTION.test(h.matched)));
+      if (disguised) {
+        code = disguised.rule.id === 'advice_question' ? 'persuade' : 'confront';
+        confidence = Math.max(probs[model.classes.indexOf(code)]!, 0.5);
+        cues.push(`a question in form, but ${code === 'persuade' ? 'it carries advice the client did not ask for' : 'it judges or disagrees with the client'}`);
+      }
+    }
     if (code === 'open_question' || code === 'closed_question') {
       const form = questionForm(f.parsed);
       const wanted: MiCode | null = form === 'open' ? 'open_question' : form === 'closed' ? 'closed_question' : null;

@@ -80,26 +80,30 @@ function phrases(list: string[], where: (p: Parsed) => string = (p) => p.norm): 
 }
 
 /** A rule on the start of any sentence. */
-function sentenceStart(re: RegExp, onlyQuestions = false): (p: Parsed) => string | null {
+function sentenceStart(re: RegExp, clauses = false): (p: Parsed) => string | null {
   return (p) => {
     for (const s of p.sentences) {
-      if (onlyQuestions && !s.question) continue;
-      const m = s.text.replace(/^(and|so|but|okay|ok|well|now|then|also)\s+,?\s*/, '').match(re);
-      if (m) return m[0];
+      // In a question, a lead-in clause may come first: "If you had them back, what would change?"
+      for (const part of clauses && s.question ? s.text.split(',') : [s.text]) {
+        const m = part.trim().replace(/^(and|so|but|okay|ok|well|now|then|also|first)\s+,?\s*/, '').match(re);
+        if (m) return m[0];
+      }
     }
     return null;
   };
 }
 
 /** No question mark, and not a request or an order: the shape a reflection has. */
+const AUX = 'do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|am';
+const SUBJ = 'you|i|we|it|that|this|there|she|he|they|your|any|anyone|anything|someone|something|a|the';
+const ASKS_WITHOUT_MARK = new RegExp(`^((${AUX})( not)? (${SUBJ})|(what|how|why|where|when|who|which)( [a-z]+)? (${AUX}) (you|i|we|it|that|this|they|she|he))\\b`);
+
 function isStatement(p: Parsed): boolean {
   if (p.sentences.some((s) => s.question)) return false;
   const first = p.sentences[0]?.text ?? '';
+  if (ASKS_WITHOUT_MARK.test(first)) return false;
   return !/^(tell me|say |help me|walk me|describe|talk me|i wonder|i am curious|i would like|just |please |try |go |call |stop |start |think |forget |listen |trust |do not |make |let us )/.test(first);
 }
-
-const AUX = 'do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|am';
-const SUBJ = 'you|i|we|it|that|this|there|she|he|they|your|any|anyone|anything|someone|something';
 
 export const RULES: readonly Rule[] = [
   // ---- questions
@@ -115,7 +119,7 @@ export const RULES: readonly Rule[] = [
     codes: ['open_question'],
     cue: "starts with '{m}', which invites the client to answer in their own words: an open question",
     match: (p) => {
-      const m = sentenceStart(/^(what|how|why|in what way|what kind of|what sort of)\b(\s+[a-z]+)?/)(p);
+      const m = sentenceStart(/^(what|how|why|in what ways?|what kind of|what sort of)\b(\s+[a-z]+)?/, true)(p);
       if (!m) return null;
       if (/^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date))\b/.test(m)) return null;
       return m.split(/\s+/)[0] === 'in' ? 'in what way' : m.split(/\s+/)[0]!;
@@ -131,18 +135,32 @@ export const RULES: readonly Rule[] = [
     ),
   },
   {
+    id: 'question_no_mark',
+    prior: { closed_question: 1, open_question: 1 },
+    codes: ['open_question', 'closed_question'],
+    cue: "'{m}' is worded as a question even without a question mark",
+    match: (p) => {
+      if (p.sentences.some((s) => s.question)) return null;
+      for (const s of p.sentences) {
+        const m = s.text.replace(/^(and|so|but|okay|well|now|then)\s+/, '').match(ASKS_WITHOUT_MARK);
+        if (m) return m[0];
+      }
+      return null;
+    },
+  },
+  {
     id: 'closed_aux',
     prior: { closed_question: 1 },
     codes: ['closed_question', 'seeking_collaboration'],
     cue: "starts with '{m}', so it can be answered with a yes or a no: a closed question",
-    match: sentenceStart(new RegExp(`^(${AUX})( not)? (${SUBJ})\\b`)),
+    match: sentenceStart(new RegExp(`^(${AUX})( not)? (${SUBJ})\\b`), true),
   },
   {
     id: 'closed_fact',
     prior: { closed_question: 1 },
     codes: ['closed_question'],
     cue: "'{m}' asks for a single fact: a closed question",
-    match: sentenceStart(/^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date)|when|where|which|who|whose)\b/),
+    match: sentenceStart(/^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date)|when|where|which|who|whose)\b/, true),
   },
   {
     id: 'closed_wondering',
@@ -247,13 +265,25 @@ export const RULES: readonly Rule[] = [
     ]),
   },
   {
+    id: 'about_the_world',
+    prior: { giving_information: 1 },
+    codes: ['giving_information'],
+    cue: 'says how things are in general, not what the client feels or should do: giving information',
+    match: (p) => {
+      const first = p.sentences[0];
+      if (!first || first.question || p.sentences.some((s) => s.question)) return null;
+      if (/\b(you|your|yourself|i|me|my|we|us|let)\b/.test(first.text)) return null;
+      return /\b(is|are|was|were|can|usually|often|tends?|means|involves|includes|works?|offers?|has|have|does|do|takes?|lasts?)\b/.test(first.text) ? 'general' : null;
+    },
+  },
+  {
     id: 'directive',
     prior: { persuade: 3 },
     codes: ['persuade'],
     cue: "'{m}' tells the client what to do without asking: persuading",
     match: phrases([
       'you should', 'you need to', 'you have to', 'you must', 'you ought to', 'you have got to', 'you really need', 'you really have', 'you really should',
-      'just do', 'just make', 'just give', 'just try', 'just ask', 'make sure', 'make the time', 'make time', 'the only way', 'do not overthink',
+      'just do', 'just make', 'just give', 'just try', 'just ask', 'make sure', 'just make the time', 'the only way', 'do not overthink',
       'you will be fine', 'you will feel better', 'you will not fall apart', 'trust me', 'listen to her', 'listen to him', 'listen to me',
       'needs you to', 'is right', 'let us book', 'so you do not back out',
     ]),
@@ -271,7 +301,7 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade'],
     cue: "'{m}' is advice dressed as a question: persuading",
     match: phrases([
-      'have you thought about', 'have you considered', 'have you tried', 'why do not you', 'why not just', 'why not', 'do not you think', 'would it not be better',
+      'have you thought about', 'have you considered', 'why do not you', 'why not just', 'why not try', 'why not give', 'why not ask', 'do not you think', 'would it not be better',
       'would not it be better', 'would not it be', 'could not you', 'could you not', 'how about you', 'what about just', 'would not you rather', 'is it not time',
     ]),
   },
@@ -310,7 +340,7 @@ export const RULES: readonly Rule[] = [
     codes: ['confront'],
     cue: "'{m}' disagrees with, blames or shames the client: confronting",
     match: phrases([
-      'really ?', 'do you honestly think', 'do you really think', 'what did you expect', 'what kind of', 'why would anyone', 'come on', 'whatever you tell yourself',
+      'really ?', 'do you honestly think', 'do you really think', 'what did you expect', 'what kind of father', 'what kind of mother', 'what kind of parent', 'why would anyone', 'come on', 'whatever you tell yourself',
       'that is on you', 'you owe it', 'should be able to', 'you are not even', 'you keep finding', 'stop saying', 'you are just', 'that is not a', 'you can not blame',
       'hardly', 'you only', 'you will have to get used', 'a grown man', 'a grown woman', 'what is wrong with you', 'you are being', 'maybe the problem', 'it is not working',
       'it is a bit', 'you know the', 'you say you', 'nobody talks', 'anyone can', 'doesn\'t make it your fault', 'does not make it your fault', 'surely', 'shame on',

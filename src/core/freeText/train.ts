@@ -23,7 +23,7 @@ export interface TrainOptions {
 }
 
 export function trainModel(examples: readonly TrainingExample[], options: TrainOptions = {}): CoderModel {
-  const { epochs = 250, l2 = 0.002, learningRate = 0.05, minCount = 2, scale = 100 } = options;
+  const { epochs = 250, l2 = 0.01, learningRate = 0.05, minCount = 2, scale = 100 } = options;
   const classes = [...MI_CODES];
   const K = classes.length;
   const featurised = examples.map((e) => featurise(e.text, e.context).features);

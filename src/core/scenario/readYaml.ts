@@ -127,12 +127,17 @@ export const didYouMean = (word: string, candidates: Iterable<string>): string |
   return s ? `did you mean '${s}'?` : undefined;
 };
 
+const [SPACE, DASH, TAB, HASH, CR, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE] = [' ', '-', '\t', '#', '\r', ',', '"', "'"].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number];
+const [OPEN_SQUARE, OPEN_CURLY, CLOSE_SQUARE, CLOSE_CURLY] = ['[', '{', ']', '}'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+
 /**
  * Flow collections (`[`, `{`) and indentation levels, counted in one linear pass before
  * parsing: the yaml parser recurses per level and a file nested thousands deep exhausts
  * memory in ways no try/catch can stop.
  */
 export function nestingDepthExceeds(text: string, limit: number): number | null {
+  // Character codes rather than one-character strings: this pass reads every character of the
+  // file, so it must cost little beside the parse.
   const indents: number[] = [];
   let flow = 0;
   let lineStart = 0;
@@ -140,26 +145,27 @@ export function nestingDepthExceeds(text: string, limit: number): number | null 
     let end = text.indexOf('\n', lineStart);
     if (end < 0) end = text.length;
     let i = lineStart;
-    while (i < end && (text[i] === ' ' || text[i] === '-' || text[i] === '\t')) i++;
-    const content = i < end && text[i] !== '#' && text[i] !== '\r';
+    for (let c = text.charCodeAt(i); i < end && (c === SPACE || c === DASH || c === TAB); c = text.charCodeAt(++i));
+    const first = i < end ? text.charCodeAt(i) : -1;
+    const content = first >= 0 && first !== HASH && first !== CR;
     if (content && flow === 0) {
       const indent = i - lineStart;
       while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
       indents.push(indent);
     }
-    let prev = ' ';
-    let quote: string | null = null;
+    let prev = SPACE;
+    let quote = -1;
     for (let j = i; j < end; j++) {
-      const ch = text[j]!;
-      if (quote) {
-        if (ch === quote) quote = null;
+      const ch = text.charCodeAt(j);
+      if (quote >= 0) {
+        if (ch === quote) quote = -1;
         continue;
       }
-      if (ch === '#' && (prev === ' ' || j === i)) break;
-      const atValueStart = j === i || prev === ' ' || prev === '[' || prev === '{' || prev === ',';
-      if ((ch === '"' || ch === "'") && (atValueStart || flow > 0)) quote = ch;
-      else if ((ch === '[' || ch === '{') && (atValueStart || flow > 0)) flow++;
-      else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      if (ch === HASH && (prev === SPACE || j === i)) break;
+      const atValueStart = j === i || prev === SPACE || prev === OPEN_SQUARE || prev === OPEN_CURLY || prev === COMMA;
+      if ((ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) && (atValueStart || flow > 0)) quote = ch;
+      else if ((ch === OPEN_SQUARE || ch === OPEN_CURLY) && (atValueStart || flow > 0)) flow++;
+      else if ((ch === CLOSE_SQUARE || ch === CLOSE_CURLY) && flow > 0) flow--;
       if (indents.length + flow > limit) return j;
       prev = ch;
     }
@@ -269,48 +275,58 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
   let visits = 0;
   let aliasVisits = 0;
   const resolving = new Set<YamlNode>();
-  // Alias.resolve walks the whole document on every call; one pass here keeps a file of many
-  // aliases linear (same rule: the last anchor of that name before the alias).
-  const aliasTargets = new Map<YamlNode, YamlNode | undefined>();
-  const anchors = new Map<string, YamlNode>();
-  visit(doc, {
-    Node: (_key, n) => {
-      if (isAlias(n)) aliasTargets.set(n, anchors.get(n.source));
-      else if (n.anchor) anchors.set(n.anchor, n);
-    },
-  });
+  // Alias.resolve walks the whole document on every call; one pass keeps a file of many aliases
+  // linear (same rule: the last anchor of that name before the alias). The pass runs at the
+  // first alias met: most scenarios have none, and it would cost as much as a tenth of the walk.
+  let aliasTargets: Map<YamlNode, YamlNode | undefined> | null = null;
+  const targetOf = (alias: YamlNode): YamlNode | undefined => {
+    if (!aliasTargets) {
+      const targets = new Map<YamlNode, YamlNode | undefined>();
+      const anchors = new Map<string, YamlNode>();
+      visit(doc, {
+        Node: (_key, n) => {
+          if (isAlias(n)) targets.set(n, anchors.get(n.source));
+          else if (n.anchor) anchors.set(n.anchor, n);
+        },
+      });
+      aliasTargets = targets;
+    }
+    return aliasTargets.get(alias);
+  };
 
-  const walk = (raw: YamlNode | null | undefined, s: JsonSchema, path: Path): Read => {
+  // The path of the value being read, as a chain of links: it is turned into an array only for
+  // a diagnostic, instead of copying the whole path for every value of the file.
+  const walk = (raw: YamlNode | null | undefined, s: JsonSchema, at: PathLink | null): Read => {
     if (++visits > MAX_VISITS || (resolving.size > 0 && ++aliasVisits > MAX_ALIAS_VISITS)) throw new AliasBomb();
     const node = raw;
     if (node && isAlias(node)) {
-      const target = aliasTargets.get(node);
+      const target = targetOf(node);
       if (!target || resolving.has(target)) {
         sink.atOffset('E004', node.range?.[0] ?? 0, 'this alias refers to itself or to nothing');
         return INVALID;
       }
       resolving.add(target);
       try {
-        return walk(target, s, path);
+        return walk(target, s, at);
       } finally {
         resolving.delete(target);
       }
     }
-    const offset = node?.range?.[0] ?? positions.offsetOf(path);
+    const offset = node?.range?.[0] ?? positions.offsetOf(pathOf(at));
 
     if (s.anyOf) {
       const kind = nodeKind(node);
-      const candidates = s.anyOf.filter((v) => schemaAccepts(v, kind));
-      if (candidates.length === 0) {
+      const accepted = s.anyOf.find((v) => schemaAccepts(v, kind));
+      if (!accepted) {
         const expected = [...new Set(s.anyOf.map((v) => KIND_WORDS[kindOfSchema(v)] ?? 'a value'))].join(' or ');
         sink.atOffset('E012', offset, `expected ${expected}, found ${describeNode(node)}`, s.description);
         return INVALID;
       }
-      return walk(node, candidates[0]!, path);
+      return walk(node, accepted, at);
     }
 
     const kind = kindOfSchema(s);
-    if (kind === 'object') return walkObject(node, s, path, offset);
+    if (kind === 'object') return walkObject(node, s, at, offset);
     if (kind === 'array') {
       if (!node || !isSeq(node)) {
         sink.atOffset('E012', offset, `expected a list, found ${describeNode(node)}`, listHint(s));
@@ -320,16 +336,19 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
         sink.atOffset('E013', offset, `this list needs at least ${s.minItems} item${s.minItems > 1 ? 's' : ''}`);
       }
       const out: unknown[] = [];
-      const seen = new Set<unknown>();
-      node.items.forEach((item, i) => {
-        const v = walk(item as YamlNode, s.items ?? {}, [...path, i]);
-        if (v === INVALID) return;
-        if (s.uniqueItems && typeof v === 'string') {
-          if (seen.has(v)) sink.atOffset('E027', (item as YamlNode).range?.[0] ?? offset, `'${v}' appears twice in this list`);
+      const seen = s.uniqueItems ? new Set<unknown>() : null;
+      const itemSchema = s.items ?? {};
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as YamlNode;
+        const v = walk(item, itemSchema, { up: at, seg: i });
+        if (v === INVALID) continue;
+        if (seen && typeof v === 'string') {
+          if (seen.has(v)) sink.atOffset('E027', item.range?.[0] ?? offset, `'${v}' appears twice in this list`);
           seen.add(v);
         }
         out.push(v);
-      });
+      }
       return out;
     }
 
@@ -340,7 +359,7 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
     const v = node.value;
     if (s.const !== undefined) {
       if (v !== s.const) {
-        sink.atOffset(path.length === 1 && path[0] === 'format' ? 'E005' : 'E013', offset, `expected ${JSON.stringify(s.const)}, found ${JSON.stringify(v)}`);
+        sink.atOffset(at !== null && at.up === null && at.seg === 'format' ? 'E005' : 'E013', offset, `expected ${JSON.stringify(s.const)}, found ${JSON.stringify(v)}`);
         return INVALID;
       }
       return v;
@@ -381,27 +400,26 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
       sink.atOffset(s.errorCode ?? 'E013', offset, s.errorCode === 'E022' ? `'${v}' is not an MI code` : `'${v}' is not allowed here`, hint);
       return INVALID;
     }
-    if (s.minLength && v.trim().length < s.minLength) {
+    if (s.minLength && trimmedLength(v) < s.minLength) {
       sink.atOffset('E013', offset, 'this text is empty');
       return INVALID;
     }
-    if (s.pattern && !new RegExp(s.pattern).test(v)) {
+    if (s.pattern && !compiled(s).pattern!.test(v)) {
       sink.atOffset(s.errorCode ?? 'E013', offset, s.errorCode === 'E014' ? `'${visible(v)}' is not a valid id` : `'${visible(v)}' does not have the expected form`, s.errorCode === 'E014' ? idHint(v) : s.description);
       return INVALID;
     }
     return v;
   };
 
-  const walkObject = (node: YamlNode | null | undefined, s: JsonSchema, path: Path, offset: number): Read => {
+  const walkObject = (node: YamlNode | null | undefined, s: JsonSchema, at: PathLink | null, offset: number): Read => {
     if (!node || !isMap(node)) {
       sink.atOffset(node ? 'E012' : 'E011', offset, `expected ${KIND_WORDS.object}, found ${describeNode(node)}`, s.description);
       return INVALID;
     }
     const out: Record<string, unknown> = {};
-    const present = new Set<string>();
     const seenKeys = new Set<string>();
-    const props = s.properties ?? {};
-    const patterns = Object.entries(s.patternProperties ?? {}).map(([p, sub]) => [new RegExp(p), sub] as const);
+    const props = s.properties ?? NO_PROPERTIES;
+    const patterns = compiled(s).patternProperties;
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
       const keyOffset = keyNode?.range?.[0] ?? offset;
@@ -415,28 +433,29 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
         continue;
       }
       seenKeys.add(key);
-      const childPath = [...path, key];
+      const childAt: PathLink = { up: at, seg: key };
       if (Object.hasOwn(props, key)) {
-        present.add(key);
-        const v = walk(pair.value as YamlNode | null, props[key]!, childPath);
-        if (v !== INVALID) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        const v = walk(pair.value as YamlNode | null, props[key]!, childAt);
+        if (v !== INVALID) setOwn(out, key, v);
         continue;
       }
       const match = patterns.find(([re]) => re.test(key));
       if (match) {
-        const v = walk(pair.value as YamlNode | null, match[1], childPath);
-        if (v !== INVALID) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        const v = walk(pair.value as YamlNode | null, match[1], childAt);
+        if (v !== INVALID) setOwn(out, key, v);
         continue;
       }
       if (patterns.length > 0 && Object.keys(props).length === 0) {
-        const isMeter = path[path.length - 1] === 'meters' || path[path.length - 1] === 'effects';
+        const isMeter = at?.seg === 'meters' || at?.seg === 'effects';
         sink.atOffset('E014', keyOffset, `'${visible(key)}' is not a valid ${isMeter ? 'meter name' : 'id'}`, isMeter ? 'Meter names use lower-case letters, digits and _, starting with a letter.' : idHint(key));
         continue;
       }
       sink.atOffset('E010', keyOffset, `unknown key '${visible(key)}'`, didYouMean(key, Object.keys(props)) ?? `Known keys here: ${Object.keys(props).join(', ')}.`);
     }
     for (const req of s.required ?? []) {
-      if (!present.has(req)) {
+      // Present: written, and read against its own property (not a pattern) as walkObject does.
+      if (!(seenKeys.has(req) && Object.hasOwn(props, req))) {
+        const path = pathOf(at);
         sink.atOffset('E011', positions.offsetOf(path, 'key'), `missing '${req}'${path.length ? ` in ${describePath(path)}` : ''}`, props[req]?.description);
       }
     }
@@ -445,7 +464,7 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
 
   let value: unknown;
   try {
-    value = walk(doc.contents as YamlNode | null, schema, []);
+    value = walk(doc.contents as YamlNode | null, schema, null);
   } catch (e) {
     if (e instanceof AliasBomb) {
       sink.atOffset('E003', 0, 'the file expands its aliases (*name) into too many values', 'This is how a "billion laughs" file hangs a parser; scenarios do not need aliases.');
@@ -461,6 +480,60 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
 }
 
 class AliasBomb extends Error {}
+
+/** One step of a path, linked to the path above it (null at the top of the file). */
+interface PathLink {
+  readonly up: PathLink | null;
+  readonly seg: string | number;
+}
+
+function pathOf(at: PathLink | null): Path {
+  const path: (string | number)[] = [];
+  for (let l = at; l; l = l.up) path.push(l.seg);
+  return path.reverse();
+}
+
+const NO_PROPERTIES: Record<string, JsonSchema> = {};
+
+/** The regular expressions of a schema, compiled once per schema object rather than per value. */
+interface Compiled {
+  pattern?: RegExp;
+  patternProperties: (readonly [RegExp, JsonSchema])[];
+}
+const compiledSchemas = new WeakMap<JsonSchema, Compiled>();
+function compiled(s: JsonSchema): Compiled {
+  let c = compiledSchemas.get(s);
+  if (!c) {
+    c = {
+      ...(s.pattern ? { pattern: new RegExp(s.pattern) } : {}),
+      patternProperties: Object.entries(s.patternProperties ?? {}).map(([p, sub]) => [new RegExp(p), sub] as const),
+    };
+    compiledSchemas.set(s, c);
+  }
+  return c;
+}
+
+/**
+ * Sets an own, enumerable property. Plain assignment is several times faster than
+ * defineProperty, but for a key that Object.prototype also has (`__proto__`, `constructor`,
+ * `toString`...) assignment could set the prototype or hit a frozen prototype's read-only
+ * property: those keys are defined instead.
+ */
+function setOwn(out: Record<string, unknown>, key: string, v: unknown): void {
+  if (key in Object.prototype) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[key] = v;
+}
+
+/** The length of s.trim(), without making the trimmed copy when there is nothing to trim. */
+function trimmedLength(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  // Printable ASCII other than space at both ends: trim() would remove nothing.
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(n - 1);
+  if (a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f) return n;
+  return s.trim().length;
+}
 
 function nodeKind(node: YamlNode | null | undefined): string {
   if (!node) return 'null';

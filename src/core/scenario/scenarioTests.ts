@@ -2,6 +2,7 @@
 // author sees where the branching went another way. Shared by `evoke test` and the studio.
 import { categoryOf, CODE_INFO, type Category, type ResponseCode } from '../coding/codes.ts';
 import { clientLineFor, findResponse, initialMeters, placeOf, takeResponse } from '../engine/rules.ts';
+import { checkScenario, type CheckResult } from './check.ts';
 import type { ClientLine, Meters, Scenario, ScenarioTest } from './types.ts';
 
 /** One choice of a test: where it was made, what the client said, what was chosen and its effect. */
@@ -68,4 +69,18 @@ export function runScenarioTest(scenario: Scenario, test: ScenarioTest): TestOut
 
 export function runScenarioTests(scenario: Scenario): TestOutcome[] {
   return scenario.tests.map((t) => runScenarioTest(scenario, t));
+}
+
+const TEST_FAILURES: readonly string[] = ['E030', 'E031'];
+
+/**
+ * A failing test is an error, yet the file itself still plays. When a check's only errors are
+ * failing tests, this gives the result the scenario (checked again without its tests), so that
+ * the studio's preview and panels follow the edit while the Tests panel shows what fails.
+ */
+export function keepScenarioWhenOnlyTestsFail(text: string, result: CheckResult): CheckResult {
+  if (result.scenario || result.errors === 0) return result;
+  if (!result.diagnostics.every((d) => d.severity !== 'error' || TEST_FAILURES.includes(d.code))) return result;
+  const untested = checkScenario(text, { runTests: false });
+  return untested.scenario ? { ...result, scenario: untested.scenario, ...(untested.analysis ? { analysis: untested.analysis } : {}) } : result;
 }

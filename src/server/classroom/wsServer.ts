@@ -362,6 +362,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         const r = found.join(msg.studentId, msg.handle);
         if (!r.ok) return send(c, { type: 'error', error: r.error });
         const joined = () => {
+          // Gone before the join was on disk: the student is on the roll, the socket is not kept.
+          if (c.ws.readyState !== c.ws.OPEN) return;
           c.studentId = msg.studentId;
           enter(c, rooms.get(found.code) ?? found, 'student');
           sendState(c);

@@ -18,11 +18,9 @@ interface Props {
 
 /** The feedback on a typed response: the code and why, the confidence, and a model answer. */
 export default function TypedFeedback({ typed, node, clientName, onIntend }: Props) {
-  const model = node ? modelAnswer(node) : undefined;
   const info = CODE_INFO[typed.code];
-  const [choice, setChoice] = useState<string>(typed.intended ?? '');
-  const [open, setOpen] = useState(false);
-  const modelIsSame = model && model.codes.length === 1 && model.codes[0] === typed.code;
+  const model = node ? modelAnswer(node) : undefined;
+  const reactedToModel = model?.say === typed.played.say;
 
   return (
     <Stack gap="sm" className="typed-feedback">
@@ -44,35 +42,47 @@ export default function TypedFeedback({ typed, node, clientName, onIntend }: Pro
           <List size="sm" spacing={2}>{typed.cues.map((c) => <List.Item key={c}>{c}</List.Item>)}</List>
         </div>
       )}
-      <Text size="sm">
-        {BRANCH_RULE_WORDS[typed.rule]} {clientName} heard it much like: “{typed.played.say}”
-      </Text>
+      <IntendedCode typed={typed} onIntend={onIntend} />
+      <div>
+        <Text size="sm" fw={600}>How {clientName} took it</Text>
+        <Text size="sm">As {BRANCH_RULE_WORDS[typed.rule]}: “{typed.played.say}”</Text>
+      </div>
       {model && (
         <div className="model-answer">
-          <Text size="sm" fw={600}>{modelIsSame ? 'The written response of this kind' : 'A model answer here'} ({codeNames(model.codes)})</Text>
-          <Text size="sm">“{model.say}”</Text>
+          <Text size="sm" fw={600}>A model answer here ({codeNames(model.codes)})</Text>
+          <Text size="sm">{reactedToModel ? 'The written response above.' : `“${model.say}”`}</Text>
         </div>
       )}
-      {typed.intended ? (
-        <Text size="sm" role="status" data-testid="intended-recorded">
-          Noted: you meant it as <Text span fw={600}>{CODE_INFO[typed.intended].name}</Text>. Your report shows this beside the coder's verdict.
-        </Text>
-      ) : !open ? (
-        <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setOpen(true)}>That is not what I meant</Button>
-      ) : (
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <NativeSelect
-            label="What did you mean it to be?"
-            value={choice}
-            onChange={(e) => setChoice(e.currentTarget.value)}
-            data={[{ value: '', label: 'Choose a code…', disabled: true }, ...MI_CODES.filter((c) => c !== typed.code).map((c) => ({ value: c, label: CODE_INFO[c].name }))]}
-            w={260}
-            maw="100%"
-            autoFocus
-          />
-          <Button variant="default" disabled={!choice} onClick={() => choice && onIntend(choice as MiCode)}>Record</Button>
-        </Group>
-      )}
     </Stack>
+  );
+}
+
+/** "That is not what I meant": the trainee names the code they intended, for the report. */
+function IntendedCode({ typed, onIntend }: { typed: TypedTurn; onIntend: (code: MiCode) => void }) {
+  const [open, setOpen] = useState(false);
+  const [choice, setChoice] = useState('');
+  if (typed.intended) {
+    return (
+      <Text size="sm" role="status" data-testid="intended-recorded">
+        Noted: you meant it as <Text span fw={600}>{CODE_INFO[typed.intended].name}</Text>. Your report shows this beside the coder's code.
+      </Text>
+    );
+  }
+  if (!open) {
+    return <Button variant="default" size="xs" w="fit-content" onClick={() => setOpen(true)}>That is not what I meant</Button>;
+  }
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <NativeSelect
+        label="What did you mean it to be?"
+        value={choice}
+        onChange={(e) => setChoice(e.currentTarget.value)}
+        data={[{ value: '', label: 'Choose a code…', disabled: true }, ...MI_CODES.filter((c) => c !== typed.code).map((c) => ({ value: c, label: CODE_INFO[c].name }))]}
+        w={260}
+        maw="100%"
+        autoFocus
+      />
+      <Button variant="default" disabled={!choice} onClick={() => choice && onIntend(choice as MiCode)}>Record</Button>
+    </Group>
   );
 }

@@ -37,7 +37,7 @@ function MapNodeShape({ node, onActivate, onFocusNode }: { node: MapNode; onActi
   const left = node.x - node.width / 2;
   const top = node.y - node.height / 2;
   const ending = node.kind === 'ending';
-  const second = ending ? `ending · ${OUTCOME_WORDS[node.outcome!]}` : `${node.isStart ? 'start · ' : ''}${TALK_WORDS[node.talk!]}${node.otherTalks.length ? ' +' : ''}`;
+  const second = ending ? `ending · ${OUTCOME_WORDS[node.outcome!]}` : `${node.isStart ? 'start · ' : ''}${TALK_WORDS[node.talk!]}${node.otherTalks.length ? ' (varies)' : ''}`;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -65,31 +65,37 @@ function MapNodeShape({ node, onActivate, onFocusNode }: { node: MapNode; onActi
 function Legend() {
   return (
     <div className="map-legend" aria-label="Legend">
-      <Text size="xs" fw={600} component="span">Client talk:</Text>
-      {(['change', 'sustain', 'neutral', 'discord'] as const).map((t) => (
-        <span key={t} className="map-legend-item">
-          <svg width="18" height="12" aria-hidden><rect className={`map-swatch map-talk-${t}`} x="1" y="1" width="16" height="10" rx="2" /></svg>
-          {TALK_WORDS[t]}
+      <div className="map-legend-row">
+        <Text size="xs" fw={600} component="span">Client talk:</Text>
+        {(['change', 'sustain', 'neutral', 'discord'] as const).map((t) => (
+          <span key={t} className="map-legend-item">
+            <svg width="18" height="12" aria-hidden><rect className={`map-swatch map-talk-${t}`} x="1" y="1" width="16" height="10" rx="2" /></svg>
+            {TALK_WORDS[t]}
+          </span>
+        ))}
+      </div>
+      <div className="map-legend-row">
+        <Text size="xs" fw={600} component="span">Endings:</Text>
+        <span className="map-legend-item">
+          <svg width="24" height="12" aria-hidden><rect className="map-swatch map-ending-swatch" x="1" y="1" width="22" height="10" rx="5" /></svg>
+          rounded, with the outcome written inside
         </span>
-      ))}
-      <Text size="xs" fw={600} component="span">Endings</Text>
-      <span className="map-legend-item">
-        <svg width="24" height="12" aria-hidden><rect className="map-swatch map-ending-swatch" x="1" y="1" width="22" height="10" rx="5" /></svg>
-        rounded, outcome written inside
-      </span>
-      <Text size="xs" fw={600} component="span">Responses:</Text>
-      {(
-        [
-          ['consistent', 'MI-consistent (thick)'],
-          ['neutral', 'neutral (thin)'],
-          ['inconsistent', 'MI-inconsistent (dashed)'],
-        ] as const
-      ).map(([c, label]) => (
-        <span key={c} className="map-legend-item">
-          <svg width="28" height="10" aria-hidden><line className={`map-edge map-edge-${c}`} x1="1" y1="5" x2="27" y2="5" /></svg>
-          {label}
-        </span>
-      ))}
+      </div>
+      <div className="map-legend-row">
+        <Text size="xs" fw={600} component="span">Responses:</Text>
+        {(
+          [
+            ['consistent', 'MI-consistent (thick)'],
+            ['neutral', 'neutral (thin)'],
+            ['inconsistent', 'MI-inconsistent (dashed)'],
+          ] as const
+        ).map(([c, label]) => (
+          <span key={c} className="map-legend-item">
+            <svg width="28" height="10" aria-hidden><line className={`map-edge map-edge-${c}`} x1="1" y1="5" x2="27" y2="5" /></svg>
+            {label}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }
