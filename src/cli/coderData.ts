@@ -18,8 +18,19 @@ export function isMiCode(value: unknown): value is MiCode {
   return typeof value === 'string' && (MI_CODES as readonly string[]).includes(value);
 }
 
-/** Parses a labelled JSON-lines file; a malformed line is an error that names its line. */
-export function parseLabelled(text: string, source: string): LabelledUtterance[] {
+/** A labelled line whose gold code is not one of the eleven (e.g. not_coded): kept apart. */
+export interface OtherLabelled {
+  id: string;
+  context: string;
+  text: string;
+  code: string;
+}
+
+/**
+ * Parses a labelled JSON-lines file; a malformed line is an error that names its line. Lines
+ * whose code is a string outside the eleven go to `others` when it is given, else are an error.
+ */
+export function parseLabelled(text: string, source: string, others?: OtherLabelled[]): LabelledUtterance[] {
   const items: LabelledUtterance[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
@@ -28,24 +39,32 @@ export function parseLabelled(text: string, source: string): LabelledUtterance[]
     try {
       value = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${where}: not JSON (${(e as Error).message})`);
+      throw new Error(`${where}: not JSON (${(e as Error).message})`, { cause: e });
     }
-    const v = value as Record<string, unknown>;
-    if (typeof v !== 'object' || v === null || typeof v.text !== 'string') throw new Error(`${where}: needs a "text" string`);
+    if (typeof value !== 'object' || value === null || typeof (value as Record<string, unknown>).text !== 'string') throw new Error(`${where}: needs a "text" string`);
+    const v = { ...(value as Record<string, unknown>) };
+    const text = v.text as string;
+    // A list of codes (as in the scenarios) is reduced to its head code, as for mined responses.
+    const list = Array.isArray(v.code) ? v.code : Array.isArray(v.codes) && v.code === undefined ? v.codes : null;
+    if (list) v.code = list.every((c) => typeof c === 'string') ? (primaryCode(list as ResponseCode[]) ?? list.join('+')) : v.code;
+    if (others && typeof v.code === 'string' && !isMiCode(v.code)) {
+      others.push({ id: typeof v.id === 'string' ? v.id : where, context: typeof v.context === 'string' ? v.context : '', text, code: v.code });
+      return;
+    }
     if (!isMiCode(v.code)) throw new Error(`${where}: "code" must be one of ${MI_CODES.join(', ')}, not ${JSON.stringify(v.code)}`);
     items.push({
       id: typeof v.id === 'string' ? v.id : where,
       context: typeof v.context === 'string' ? v.context : '',
-      text: v.text,
+      text,
       code: v.code,
-      hard: v.hard === true,
+      hard: v.hard === true || v.hard === 1 || v.hard === 'true' || v.hard === 'yes',
     });
   });
   return items;
 }
 
-export function readLabelled(file: string): LabelledUtterance[] {
-  return parseLabelled(readFileSync(file, 'utf8'), file);
+export function readLabelled(file: string, others?: OtherLabelled[]): LabelledUtterance[] {
+  return parseLabelled(readFileSync(file, 'utf8'), file, others);
 }
 
 /**

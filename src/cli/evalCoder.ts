@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { codeUtterance, createCoder } from '../core/freeText/coder.ts';
 import { trainModel } from '../core/freeText/train.ts';
-import { mineScenarios, readLabelled, type LabelledUtterance } from './coderData.ts';
+import { mineScenarios, readLabelled, type LabelledUtterance, type OtherLabelled } from './coderData.ts';
 import { evaluateCoder, formatReport, reportFrom, type CoderReport, type Predicted } from './coderMetrics.ts';
 
 export const HELDOUT = 'tests/coder-data/heldout.jsonl';
@@ -59,6 +59,7 @@ function main(): number {
     return 0;
   }
   const reports: [string, CoderReport][] = [];
+  const notes: string[] = [];
   if (values.cross) {
     // Across authors: trained on one writer's utterances, scored on another's. Closer to what a
     // held-out set by someone else measures than cross-validation within one writer's set.
@@ -79,8 +80,9 @@ function main(): number {
   } else {
     const file = values.file ?? HELDOUT;
     let items: LabelledUtterance[];
+    const others: OtherLabelled[] = [];
     try {
-      items = readLabelled(file);
+      items = readLabelled(file, others);
     } catch (e) {
       console.error(`eval:coder: ${(e as Error).message}`);
       return 2;
@@ -88,6 +90,15 @@ function main(): number {
     // A warm-up pass, so the timing measures the coder and not the JIT's first compile.
     for (const item of items.slice(0, 50)) codeUtterance(item.text, item.context);
     reports.push([file, evaluateCoder(items, codeUtterance)]);
+    const hard = items.filter((i) => i.hard);
+    if (hard.length && hard.length < items.length) reports.push([`${file}, the items marked hard`, evaluateCoder(hard, codeUtterance)]);
+    if (others.length) {
+      // Outside the eleven codes (e.g. not_coded) there is no code to get right; 'unclear' is the
+      // coder's nearest answer, so say how often it gave it, and leave these out of the figures.
+      const unclear = others.filter((o) => codeUtterance(o.text, o.context).code === 'unclear').length;
+      const codes = [...new Set(others.map((o) => o.code))].join(', ');
+      notes.push(`${others.length} item(s) labelled outside the eleven codes (${codes}) are left out of the figures above; the coder said 'unclear' for ${unclear} of them.`);
+    }
   }
   for (const [title, r] of reports) {
     if (values.json) {
@@ -102,6 +113,7 @@ function main(): number {
     }
     console.log('');
   }
+  for (const note of notes) console.log(note);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 // the end; each vote is counted once.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, loadShipped } from './support.ts';
+import type { RoomView } from '../../src/core/classroom/room.ts';
 import { HostSocket, startClassroomServer, type ClassroomServer } from './classroomServer.ts';
 
 const PORT = 4652;
@@ -16,6 +17,7 @@ test.describe.configure({ mode: 'serial' });
 
 let server: ClassroomServer;
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   server = await startClassroomServer(PORT);
 });
 test.afterAll(async () => {
@@ -32,8 +34,20 @@ const option = (page: Page, id: string) => page.locator(`button[data-option="${i
 
 test('a host and three phones play a scenario to its end, every vote counted once', async ({ browser }) => {
   test.setTimeout(420_000);
-  const host = await HostSocket.create(server.wsUrl, SCENARIO);
-  const code = host.code;
+  // The facilitator creates the room on their own screen; a second host connection in the test
+  // (with the secret the screen keeps) reads the tally the screen hides until the reveal.
+  const hostPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage();
+  await hostPage.goto(`${server.url}#/classroom`);
+  await hostPage.getByLabel('Scenario').selectOption(SCENARIO);
+  await hostPage.getByRole('button', { name: 'Create room' }).click();
+  await expect(hostPage).toHaveURL(/#\/classroom\/host\/[A-Z0-9]{6}$/);
+  const code = hostPage.url().split('/').pop()!;
+  const secret = await hostPage.evaluate((c) => localStorage.getItem(`evoke.classroom.host.${c}`), code);
+  const host = await HostSocket.attach(server.wsUrl, code, secret!);
+  const press = async (button: RegExp, done: (v: RoomView) => boolean) => {
+    await hostPage.getByRole('button', { name: button }).click();
+    return host.waitFor(done, String(button));
+  };
 
   // Ana types the code in lower case with a space, by keyboard only, and picks a handle.
   const ana = await phone(browser);
@@ -68,9 +82,15 @@ test('a host and three phones play a scenario to its end, every vote counted onc
   await expect(cleo.locator('figcaption', { hasText: 'Marcus Dunn says' })).toBeVisible();
   await expectAccessible(cleo, 'waiting for the vote');
   await host.waitFor((v) => v.students === 3, 'three students');
+  await expect(hostPage.getByTestId('joined')).toHaveText('3');
+
+  // The facilitator shows the discussion prompt before the vote: every phone shows it too.
+  await press(/^Show the discussion prompt/, (v) => v.discuss !== undefined);
+  for (const p of [ana, ben, cleo]) await expect(p.getByRole('heading', { name: 'Discuss' })).toBeVisible();
+  await expect(ana.getByTestId('student-announcer')).toContainText('A question for discussion is shown.');
 
   // Round 1: the vote opens on every phone.
-  await host.act('openVote');
+  await press(/^Open the vote/, (v) => v.phase === 'open');
   for (const p of [ana, ben, cleo]) await expect(stage(p)).toHaveAttribute('data-stage', 'voting');
   await expect(ana.getByTestId('student-announcer')).toContainText('The vote is open');
   await expectAccessible(ana, 'open vote');
@@ -104,12 +124,13 @@ test('a host and three phones play a scenario to its end, every vote counted onc
   expect(host.view!.votes).toBe(3);
 
   // Close, then reveal: every phone sees the same distribution.
-  await host.act('closeVote');
+  await press(/^Close the vote/, (v) => v.phase === 'closed');
   for (const p of [ana, ben, cleo]) await expect(stage(p)).toHaveAttribute('data-stage', 'closed');
   await expect(ana.getByText('Your vote, response 2, was counted.')).toBeVisible();
   await expectAccessible(ana, 'vote closed');
-  await host.act('reveal');
+  await press(/^Reveal the results/, (v) => v.phase === 'revealed');
   expect(host.tally()).toEqual({ 1: 0, 2: 2, 3: 1, 4: 0 });
+  await expect(hostPage.getByTestId('reveal-option-2')).toContainText('2 · 67%');
   for (const p of [ana, ben, cleo]) {
     await expect(stage(p)).toHaveAttribute('data-stage', 'revealed');
     await expect(p.getByText('3 votes in all.', { exact: false })).toBeVisible();
@@ -122,22 +143,22 @@ test('a host and three phones play a scenario to its end, every vote counted onc
   await expectAccessible(ana, 'reveal');
 
   // The class goes on along its most-voted response.
-  const next = await host.act('continue');
+  const next = await press(/^Continue with the most voted \(2\)/, (v) => v.phase === 'idle');
   expect(next.lastTurn?.chosen.id).toBe(PATH[0]);
   for (const p of [ana, ben, cleo]) await expect(stage(p)).toHaveAttribute('data-stage', 'waiting');
   await expect(ana.getByText('The class said:')).toBeVisible();
 
-  // Round 2: everyone picks the path's response; Ben by keyboard after a reload.
-  await host.act('openVote');
+  // Round 2: everyone picks the path's response, Ben after a reload.
+  await press(/^Open the vote/, (v) => v.phase === 'open');
   await ben.reload();
   await expect(stage(ben)).toHaveAttribute('data-stage', 'voting');
   for (const p of [ana, ben, cleo]) await option(p, PATH[1]!).click();
   await host.waitFor((v) => v.votes === 3, 'three votes in round 2');
-  await host.act('closeVote');
-  await host.act('reveal');
+  await press(/^Close the vote/, (v) => v.phase === 'closed');
+  await press(/^Reveal the results/, (v) => v.phase === 'revealed');
   expect(Object.values(host.tally()).reduce((a, b) => a + b, 0)).toBe(3);
   for (const p of [ana, ben, cleo]) await expect(p.getByText('3 votes in all.', { exact: false })).toBeVisible();
-  await host.act('continue');
+  await press(/^Continue with the most voted/, (v) => v.phase === 'idle' && v.lastTurn?.chosen.id === PATH[1]);
 
   // The facilitator takes the rest of the path without votes, to the ending.
   for (const id of PATH.slice(2)) await host.act('continue', id);

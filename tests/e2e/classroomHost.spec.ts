@@ -42,7 +42,7 @@ const stage = (page: Page) => page.locator('.projector-stage');
 const phase = (page: Page) => page.getByTestId('phase');
 
 test('a facilitator runs a room with nobody voting: open, close, reveal, pick, back, discuss, end, class report', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const code = await createRoom(page);
 
   // The join panel: huge code, the address to type, and a QR code drawn as SVG.
@@ -116,6 +116,7 @@ test('a facilitator runs a room with nobody voting: open, close, reveal, pick, b
 });
 
 test('the facilitator comes back after a reload, uses a phone remote, and a second screen has no controls', async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const code = await createRoom(page);
   await page.reload();
   await expect(page.getByTestId('join-code')).toBeVisible();
@@ -140,7 +141,7 @@ test('the facilitator comes back after a reload, uses a phone remote, and a seco
 
   // The remote, at phone width, closes the vote the projector opened.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('button', { name: `Open room ${code} as a phone remote` }).click();
+  await page.getByRole('link', { name: `Open room ${code} as a phone remote` }).click();
   await expect(page.getByRole('heading', { name: `Room ${code}: remote` })).toBeVisible();
   await expect(phase(page)).toHaveText('Vote open');
   await expectAccessible(page, 'remote');

@@ -10,6 +10,7 @@ const SCENARIO = 'marcus-pe';
 
 let server: ClassroomServer;
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   server = await startClassroomServer(PORT);
 });
 test.afterAll(async () => {

@@ -22,7 +22,7 @@ export interface ClassroomServer {
   dispose(): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
@@ -94,6 +94,14 @@ export class HostSocket {
   static async create(wsUrl: string, scenarioId: string, maxSize?: number): Promise<HostSocket> {
     const host = new HostSocket(wsUrl, `host-secret-${Math.random().toString(36).slice(2)}`);
     await host.connect({ type: 'create', scenarioId, secret: host.secret, ...(maxSize !== undefined ? { maxSize } : {}) });
+    return host;
+  }
+
+  /** Takes the host's place in a room made elsewhere (by the facilitator's screen), e.g. to read the tally. */
+  static async attach(wsUrl: string, code: string, secret: string): Promise<HostSocket> {
+    const host = new HostSocket(wsUrl, secret);
+    host.code = code;
+    await host.connect({ type: 'host', code, secret });
     return host;
   }
 

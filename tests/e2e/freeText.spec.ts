@@ -80,8 +80,8 @@ test('a typed reflection and typed advice are coded, the client reacts, and the 
   const typed = page.getByRole('region', { name: 'Your typed responses' });
   await expect(typed).toContainText(REFLECTION);
   await expect(typed).toContainText(ADVICE);
-  await expect(typed.getByRole('row').filter({ hasText: REFLECTION })).toContainText(meant);
-  await expect(typed.getByRole('row').filter({ hasText: ADVICE })).toContainText('Persuading');
+  await expect(typed.getByRole('listitem').filter({ hasText: REFLECTION })).toContainText(`You meant: ${meant}`);
+  await expect(typed.getByRole('listitem').filter({ hasText: ADVICE })).toContainText('Coder: Persuading');
   await expect(page.getByRole('region', { name: 'What you said' })).toContainText('2 of these you typed');
   const timeline = page.getByRole('list', { name: 'Turn by turn' });
   await expect(timeline).toContainText(`You meant it as: ${meant}`);
@@ -114,8 +114,7 @@ test('free-text mode by keyboard alone', async ({ page }) => {
   await expect(select).not.toHaveValue('');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('intended-recorded')).toBeVisible();
-  await page.getByTestId('intended-recorded').focus();
+  await expect(page.getByTestId('intended-recorded')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();

@@ -46,8 +46,9 @@ test('an error is underlined at its line, listed, explained on hover, and gone o
     const line = el.closest('.cm-line')!;
     return [...document.querySelectorAll('.cm-content .cm-line')].indexOf(line) + 1;
   });
-  expect(lineNumber).toBe(TEMPLATE.split('\n').findIndex((l) => l.includes('name: Alex')) + 1);
-  const problem = page.getByRole('button', { name: /Error at line 8, column 3: E010/ });
+  const expectedLine = TEMPLATE.split('\n').findIndex((l) => l.includes('name: Alex')) + 1;
+  expect(lineNumber).toBe(expectedLine);
+  const problem = page.getByRole('button', { name: new RegExp(`Error at line ${expectedLine}, column 3: E010`) });
   await expect(problem).toBeVisible();
 
   await underline.hover();
@@ -142,9 +143,13 @@ test('keyboard: Tab indents in the editor, Escape then Tab leaves it; the page p
   await expect(page.locator('.cm-content')).toBeFocused();
   await expect(page.locator('.cm-activeLine')).toHaveText('  format: 1');
   await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Tab');
-  await expect(page.locator('.cm-content')).not.toBeFocused();
+  // CodeMirror lets Tab leave for two seconds after Escape; a loaded machine may need a second try.
+  await expect(async () => {
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.cm-content')).not.toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expectAccessible(page, 'studio light');
   await page.getByRole('button', { name: 'Use dark colours' }).click();
   await problemsTab(page);

@@ -406,7 +406,7 @@ describe('nothing counted twice', () => {
 
 describe('views sent in bulk', () => {
   it('each student still gets exactly their own view, and the projector none of their votes', async () => {
-    await start({ broadcastMs: 10 });
+    await start({ broadcastMs: 10, studentBroadcastMs: 10 });
     const { host, code } = await hostRoom();
     const ids = ['student-v001', 'student-v002', 'student-v003', 'student-v004'];
     const students = await Promise.all(ids.map((id) => student(code, id)));
@@ -429,9 +429,9 @@ describe('views sent in bulk', () => {
 /** A store whose disk can be made to fail, as a full disk or a vanished folder would. */
 class FlakyStore extends JournalStore {
   failing = false;
-  override append(code: string, ...events: RoomEvent[]): void {
+  override write(code: string, events: readonly RoomEvent[], fsync: 'now' | 'soon'): void {
     if (this.failing) throw new JournalWriteError(code, Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-    super.append(code, ...events);
+    super.write(code, events, fsync);
   }
 }
 
@@ -488,6 +488,18 @@ describe('a disk that refuses to write', () => {
     expect(await host.reply({ type: 'create', scenarioId: small.id, secret: SECRET })).toMatchObject({ type: 'error', error: expect.stringContaining('nothing changed') });
     expect(classroom!.rooms.size).toBe(0);
     expect(classroom!.stats().members).toBe(0);
+  });
+
+  it('an event written with its fsync in the background is read back by a restarted server', async () => {
+    const dir = tempDir();
+    const store = new JournalStore(dir, () => {});
+    const room = Room.create({ scenario: small, hostSecret: SECRET, code: 'ACDEFG' });
+    if (!room.ok) throw new Error(room.error);
+    store.append('ACDEFG', ...room.value.journal);
+    store.write('ACDEFG', [{ type: 'voteOpened' }], 'soon');
+    expect(new JournalStore(dir, () => {}).load('ACDEFG').events.map((e) => e.type)).toEqual(['created', 'voteOpened']);
+    await new Promise((r) => setTimeout(r, 50));
+    store.close();
   });
 
   it('a real write failure (the journal is /dev/full) throws a JournalWriteError and the store recovers', () => {

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { codeLine, runCode } from '../../src/cli/code.ts';
+import { runCli } from '../../src/cli/evoke.ts';
 import type { CodeUtterance } from '../../src/core/freeText/types.ts';
 
 // A double, so these tests are about the command and not the coder's judgement.
@@ -78,6 +79,18 @@ describe('evoke code', () => {
     expect(file.status).toBe(2);
     expect(file.err.join('\n')).toContain("it takes no file 'mine.jsonl'");
     expect((await run(['--fast'], [])).err.join('\n')).toContain("it takes no option '--fast'");
+  });
+
+  it('is listed in evoke --help, and runCli answers its help and usage errors', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(runCli(['--help'], io)).toBe(0);
+    expect(out.join('\n')).toContain('evoke code');
+    expect(runCli(['code', '--help'], io)).toBe(0);
+    expect(runCli(['help', 'code'], io)).toBe(0);
+    expect(runCli(['code', 'x.jsonl'], io)).toBe(2);
+    expect(err.join('\n')).toContain("evoke code: it takes no file 'x.jsonl'");
   });
 
   it('with no input lines writes nothing and exits 0', async () => {

@@ -56,6 +56,8 @@ describe('a typed turn', () => {
     expect(report.codeCounts.open_question).toBe(1);
     // The authored response at 'middle' is [complex_reflection, open_question]: not counted.
     expect(report.codeCounts.complex_reflection).toBe(0);
+    expect(report.typed).toBe(2);
+    expect(report.typedDisputed).toBe(0);
   });
 
   it('takes "not what I meant" in the feedback, and only for a typed turn', () => {

@@ -6,7 +6,7 @@ const WORDS: Record<RoomClientState['status'], string> = { connecting: 'Connecti
 /** Connection state in words (colour only repeats them). */
 export function ConnectionBadge({ state }: { state: RoomClientState }) {
   return (
-    <Badge role="status" variant="light" size="lg" color={state.status === 'open' ? 'teal' : state.status === 'closed' ? 'red' : 'yellow'}>
+    <Badge role="status" variant="dot" size="lg" color={state.status === 'open' ? 'teal' : state.status === 'closed' ? 'red' : 'yellow'}>
       {WORDS[state.status]}
     </Badge>
   );

@@ -1,6 +1,7 @@
-import { Card, Table, Text, Title } from '@mantine/core';
+import { Card, Group, List, Text, Title } from '@mantine/core';
 import { CODE_INFO } from '../../core/coding/codes.ts';
 import { standingTurns, type Turn } from '../../core/engine/turn.ts';
+import { CategoryMark } from '../player/CategoryMark.tsx';
 
 /** The responses the trainee typed: the coder's verdict beside what the trainee says they meant. */
 export function TypedTurnsCard({ turns }: { turns: readonly Turn[] }) {
@@ -14,29 +15,21 @@ export function TypedTurnsCard({ turns }: { turns: readonly Turn[] }) {
         You typed {typed.length} response{typed.length === 1 ? '' : 's'}; the figures above count {typed.length === 1 ? 'it' : 'them'} with the coder's code.
         {disputed > 0 ? ` You said ${disputed} ${disputed === 1 ? 'was' : 'were'} meant as something else: worth a look with your trainer.` : ''}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" data-testid="typed-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">You wrote</Table.Th>
-              <Table.Th scope="col">The coder's code</Table.Th>
-              <Table.Th scope="col">You meant</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {typed.map((t) => (
-              <Table.Tr key={t.index}>
-                <Table.Td>“{t.chosen.say}”</Table.Td>
-                <Table.Td>
-                  {CODE_INFO[t.typed!.code].name}
-                  <Text size="xs" c="dimmed">{Math.round(t.typed!.confidence * 100)}% confident</Text>
-                </Table.Td>
-                <Table.Td>{t.typed!.intended ? <Text size="sm" fw={600}>{CODE_INFO[t.typed!.intended].name}</Text> : <Text size="sm" c="dimmed">the same</Text>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <List spacing="sm" listStyleType="none" className="typed-list" aria-label="Your typed responses, coded">
+        {typed.map((t) => {
+          const { code, confidence, intended } = t.typed!;
+          return (
+            <List.Item key={t.index}>
+              <Text>“{t.chosen.say}”</Text>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm">Coder: <Text span fw={600}>{CODE_INFO[code].name}</Text> ({Math.round(confidence * 100)}% confident)</Text>
+                <CategoryMark category={CODE_INFO[code].category} size="sm" />
+              </Group>
+              {intended && <Text size="sm">You meant: <Text span fw={600}>{CODE_INFO[intended].name}</Text></Text>}
+            </List.Item>
+          );
+        })}
+      </List>
     </Card>
   );
 }

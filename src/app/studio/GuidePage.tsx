@@ -6,6 +6,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import GUIDE from '../../../scenarios/README.md?raw';
 import { AppHeader } from '../components/AppHeader.tsx';
+import './studio.css';
 
 type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -101,17 +102,18 @@ export default function GuidePage() {
                   </Title>
                 );
               case 'code':
-                return <Code key={i} block>{b.text}</Code>;
+                // Focusable, so a keyboard can scroll a wide example.
+                return <Code key={i} block tabIndex={0}>{b.text}</Code>;
               case 'list':
                 return <ul key={i}>{b.items.map((it, j) => <li key={j}>{inline(it)}</li>)}</ul>;
               case 'table':
                 return (
-                  <Table.ScrollContainer key={i} minWidth={500}>
+                  <div key={i} className="guide-table" tabIndex={0} role="region" aria-label={`Table: ${b.rows[0]?.join(', ') ?? ''}`}>
                     <Table withTableBorder striped>
                       <Table.Thead><Table.Tr>{b.rows[0]?.map((c, j) => <Table.Th key={j}>{inline(c)}</Table.Th>)}</Table.Tr></Table.Thead>
                       <Table.Tbody>{b.rows.slice(1).map((r, j) => <Table.Tr key={j}>{r.map((c, n) => <Table.Td key={n}>{inline(c)}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
                     </Table>
-                  </Table.ScrollContainer>
+                  </div>
                 );
               default:
                 return <Text key={i}>{inline(b.text)}</Text>;

@@ -53,7 +53,7 @@ function renderMessage(d: Diagnostic): Node {
 }
 
 export function toCmDiagnostics(doc: Text, list: readonly Diagnostic[]): CmDiagnostic[] {
-  return list.map((d) => ({ ...diagnosticRange(doc, d), severity: d.severity, message: `${d.code}: ${d.message}`, source: d.code, renderMessage: () => renderMessage(d) }));
+  return list.map((d) => ({ ...diagnosticRange(doc, d), severity: d.severity, message: `${d.code}: ${d.message}`, renderMessage: () => renderMessage(d) }));
 }
 
 function completionSource(names: () => KnownNames) {

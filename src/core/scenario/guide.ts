@@ -1,5 +1,6 @@
 // The reference parts of the authors' guide, generated from the format's schema and the
 // diagnostics catalogue so that the guide cannot drift from what the checker does.
+import { DIAGNOSTIC_EXAMPLES } from './diagnosticExamples.ts';
 import { DIAGNOSTICS } from './diagnostics.ts';
 
 type S = {
@@ -67,6 +68,10 @@ export function keyReference(schema: S): string {
 
 export function diagnosticReference(): string {
   return Object.entries(DIAGNOSTICS)
-    .map(([code, d]) => `### ${code}: ${d.title}\n\n*${d.severity}*. ${d.explain}`)
+    .map(([code, d]) => {
+      const ex = DIAGNOSTIC_EXAMPLES[code as keyof typeof DIAGNOSTIC_EXAMPLES];
+      if (!ex) return `### ${code}: ${d.title}\n\n*${d.severity}*. ${d.explain}`;
+      return `### ${code}: ${d.title}\n\n*${d.severity}*. ${d.explain}\n\nFor example:\n\n\`\`\`yaml\n${ex.wrong}\n\`\`\`\n\n${ex.fix}\n\n\`\`\`yaml\n${ex.right}\n\`\`\``;
+    })
     .join('\n\n');
 }

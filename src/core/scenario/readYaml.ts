@@ -316,7 +316,8 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
 
     if (s.anyOf) {
       const kind = nodeKind(node);
-      const accepted = s.anyOf.find((v) => schemaAccepts(v, kind));
+      let accepted: JsonSchema | undefined;
+      for (const v of s.anyOf) if (!accepted && schemaAccepts(v, kind)) accepted = v;
       if (!accepted) {
         const expected = [...new Set(s.anyOf.map((v) => KIND_WORDS[kindOfSchema(v)] ?? 'a value'))].join(' or ');
         sink.atOffset('E012', offset, `expected ${expected}, found ${describeNode(node)}`, s.description);
@@ -439,9 +440,10 @@ export function readYaml(text: string, schema: JsonSchema): ReadResult {
         if (v !== INVALID) setOwn(out, key, v);
         continue;
       }
-      const match = patterns.find(([re]) => re.test(key));
-      if (match) {
-        const v = walk(pair.value as YamlNode | null, match[1], childAt);
+      let matched: JsonSchema | undefined;
+      for (const [re, sub] of patterns) if (!matched && re.test(key)) matched = sub;
+      if (matched) {
+        const v = walk(pair.value as YamlNode | null, matched, childAt);
         if (v !== INVALID) setOwn(out, key, v);
         continue;
       }

@@ -1,5 +1,6 @@
 // Durable room state (issue 7, "The server"): one append-only JSON-lines file per room, each
-// event written and fsynced before the server acts on it, read back at start-up to rebuild rooms.
+// event written before the server acts on it (votes and joins also fsynced first; host actions
+// fsynced just after), read back at start-up to rebuild rooms.
 //
 // Why a journal and not SQLite (better-sqlite3): better-sqlite3 is a native module, and building
 // it takes about a minute on every fresh install here (and needs a compiler toolchain on the
@@ -9,7 +10,7 @@
 // it is acknowledged, a crash can at worst tear the last line (which is skipped, and cut off so
 // the next append starts clean), and rebuilding is replaying the events through the same room
 // model. Rooms are independent files, so expiring a room is deleting its file.
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsync as fsyncInBackground, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJoinCode, Room, type RoomEvent } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
@@ -79,12 +80,21 @@ export class JournalStore {
     return join(this.dir, code + SUFFIX);
   }
 
-  /**
-   * Appends events and fsyncs them: when this returns, they survive a crash. When it throws
-   * (disk full, folder gone, I/O error) the file is cut back to where it was, so nothing half
-   * written is replayed later, and the caller must treat the events as not having happened.
-   */
+  /** Appends events and fsyncs them before returning (see write). */
   append(code: string, ...events: RoomEvent[]): void {
+    this.write(code, events, 'now');
+  }
+
+  /**
+   * Appends events. Once written they survive the server process stopping or restarting; with
+   * `fsync: 'now'` they are also flushed to the disk before this returns, so they survive a power
+   * cut. With 'soon' the flush runs in the background: for host actions, which the facilitator
+   * simply repeats if a power cut takes the last one, so a reveal is not held up by the disk.
+   * When this throws (disk full, folder gone, I/O error) the file is cut back to where it was, so
+   * nothing half written is replayed later, and the caller must treat the events as not having
+   * happened.
+   */
+  write(code: string, events: readonly RoomEvent[], fsync: 'now' | 'soon'): void {
     if (events.length === 0) return;
     const text = events.map((e) => JSON.stringify(e) + '\n').join('');
     let fd = this.fds.get(code);
@@ -98,7 +108,12 @@ export class JournalStore {
       }
       const bytes = Buffer.from(text, 'utf8');
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-      fsyncSync(fd);
+      if (fsync === 'now') fsyncSync(fd);
+      else
+        fsyncInBackground(fd, (err) => {
+          // EBADF: the room's file was closed (expired, or the server stopping) before the flush ran.
+          if (err && err.code !== 'EBADF') this.warn(`classroom journal ${code}: flushing to disk failed (${err.code ?? err.message})`);
+        });
       this.sizes.set(code, size + bytes.length);
     } catch (e) {
       if (fd !== undefined) {

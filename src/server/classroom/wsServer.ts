@@ -23,8 +23,10 @@ export interface ClassroomOptions {
   idleMs?: number;
   /** A connection whose unsent data passes this many bytes is not reading: it is dropped (default 1 MB). */
   maxBufferedBytes?: number;
-  /** Votes and joins reach the rest of the room at most this often (default 100 ms); host actions at once. */
+  /** Votes and joins reach the host and projector at most this often (default 100 ms); host actions reach everyone at once. */
   broadcastMs?: number;
+  /** How often students' screens get the new counts after votes and joins (default 1 s). */
+  studentBroadcastMs?: number;
   now?: () => number;
 }
 
@@ -79,6 +81,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
   const connections = new Set<Connection>();
   const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
   const broadcastMs = opts.broadcastMs ?? 100;
+  const studentBroadcastMs = opts.studentBroadcastMs ?? 1000;
 
   if (opts.store) {
     for (const room of opts.store.loadRooms(opts.scenarioById).rooms) {
@@ -106,8 +109,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     lastActive.delete(code);
     payloads.delete(code);
     queued.delete(code);
-    clearTimeout(broadcastTimers.get(code));
-    broadcastTimers.delete(code);
+    clearTimers(code);
   }
   const sweeper = setInterval(sweep, 5 * 60 * 1000);
   sweeper.unref();
@@ -213,7 +215,9 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     const room = rooms.get(code);
     if (events.length === 0 || !room) return null;
     try {
-      opts.store?.append(code, ...events);
+      // Votes and joins are acknowledged as saved: on the disk itself. A host action alone only
+      // needs to survive a restart before the room is told; its fsync follows in the background.
+      opts.store?.write(code, events, q ? 'now' : 'soon');
     } catch (e) {
       if (!(e instanceof JournalWriteError)) throw e;
       rollback(room, events.length);
@@ -243,29 +247,44 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     q.refused.push(c);
   };
 
-  // --- Broadcasts. Host actions reach everyone at once; the vote count and the roll move on at
-  // most every broadcastMs, so a class voting together costs a few broadcasts, not one per vote. ---
+  // --- Broadcasts. Host actions reach everyone at once. Votes and joins only move the counts on:
+  // the host and projector get them at most every broadcastMs, students (whose screen says "12 of
+  // 30 have voted") at most every studentBroadcastMs, so a class of 2,000 voting together costs
+  // a few sends per student, not one per vote. Each voter is told of their own vote at once. ---
 
-  const broadcastTimers = new Map<string, NodeJS.Timeout>();
+  const broadcastTimers = new Map<string, { staff?: NodeJS.Timeout; students?: NodeJS.Timeout }>();
+  const sendToRoom = (code: string, which: (c: Connection) => boolean) => {
+    for (const c of members.get(code) ?? []) if (which(c)) sendState(c);
+  };
+  const clearTimers = (code: string) => {
+    const t = broadcastTimers.get(code);
+    clearTimeout(t?.staff);
+    clearTimeout(t?.students);
+    broadcastTimers.delete(code);
+  };
   const broadcastNow = (code: string) => {
     flush(code);
-    clearTimeout(broadcastTimers.get(code));
-    broadcastTimers.delete(code);
-    for (const c of members.get(code) ?? []) sendState(c);
+    clearTimers(code);
+    sendToRoom(code, () => true);
   };
+  const isStudent = (c: Connection) => c.role === 'student';
   function broadcastSoon(code: string) {
-    if (broadcastTimers.has(code)) return;
-    broadcastTimers.set(
-      code,
-      setTimeout(() => {
-        broadcastTimers.delete(code);
+    let t = broadcastTimers.get(code);
+    if (!t) broadcastTimers.set(code, (t = {}));
+    const timers = t;
+    const later = (part: 'staff' | 'students', ms: number, which: (c: Connection) => boolean) =>
+      (timers[part] ??= setTimeout(() => {
+        delete timers[part];
+        if (!timers.staff && !timers.students && broadcastTimers.get(code) === timers) broadcastTimers.delete(code);
         try {
-          broadcastNow(code);
+          flush(code);
+          sendToRoom(code, which);
         } catch (e) {
           console.error('classroom: broadcast failed', e);
         }
-      }, broadcastMs),
-    );
+      }, ms));
+    later('staff', broadcastMs, (c) => !isStudent(c));
+    later('students', studentBroadcastMs, isStudent);
   }
 
   /** Saves what a host command recorded (after anything queued), then tells the room. */
@@ -459,8 +478,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
             console.error('classroom: saving failed on close', e);
           }
         }
-        for (const t of broadcastTimers.values()) clearTimeout(t);
-        broadcastTimers.clear();
+        for (const code of [...broadcastTimers.keys()]) clearTimers(code);
         for (const room of rooms.values()) room.close();
         opts.store?.close();
         wss.close(() => resolve());

@@ -5,7 +5,7 @@ import { catalog } from 'virtual:evoke-scenarios/catalog';
 import type { ClientMessage } from '../../../core/classroom/protocol.ts';
 import type { RoomView } from '../../../core/classroom/room.ts';
 import { studentId } from '../identity.ts';
-import { ReactionView, RevealView } from '../RevealView.tsx';
+import { DiscussPrompt, ReactionView, RevealView } from '../RevealView.tsx';
 import { useRoomSocket } from '../useRoomSocket.ts';
 import { ClientLineCard } from './ClientLineCard.tsx';
 import type { JoinedRoom } from './joinMemory.ts';
@@ -42,16 +42,18 @@ export function StudentRoom({ room, onLeave, onRefused }: Props) {
         {announcement(view, status, clientName)}
       </div>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" c="dimmed">
             Room <Text span fw={700} c="var(--mantine-color-text)" ff="monospace" data-testid="room-code">{room.code}</Text>
             {room.handle ? <> · you are {room.handle}</> : <> · anonymous</>}
           </Text>
           {entry && <Text size="sm" fw={600}>{entry.title}</Text>}
         </div>
-        <Button variant="default" size="sm" leftSection={<IconDoorExit size={16} aria-hidden />} onClick={onLeave}>
-          Leave
-        </Button>
+        {!(view && stageOf(view) === 'ended') && (
+          <Button variant="default" size="sm" style={{ flex: 'none' }} leftSection={<IconDoorExit size={16} aria-hidden />} onClick={onLeave}>
+            Leave
+          </Button>
+        )}
       </Group>
 
       {status === 'reconnecting' && (
@@ -100,13 +102,14 @@ function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeav
   const stage = stageOf(view);
   const mine = view.myVote ?? null;
   const mineIndex = view.options.findIndex((o) => o.id === mine);
-  const heading = <Title order={1} size="h2" data-testid="student-stage" data-stage={stage}>{STAGE_HEADING[stage]}</Title>;
+  const heading = <Title order={1} size="h3" data-testid="student-stage" data-stage={stage}>{STAGE_HEADING[stage]}</Title>;
 
   if (stage === 'ended') {
     return (
       <Stack gap="md">
         {heading}
         <Text>{view.conversationEnded ? `The conversation with ${clientName} has reached its end.` : 'The facilitator has ended the session.'} Thank you for taking part.</Text>
+        {view.discuss && <DiscussPrompt prompt={view.discuss} size="phone" />}
         <ReactionView view={view} clientName={clientName} size="phone" />
         <Text c="dimmed" size="sm">Your votes were counted without your name. You can close this page.</Text>
         <Button variant="default" size="md" onClick={onLeave}>Leave the room</Button>
@@ -119,7 +122,7 @@ function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeav
       {heading}
       {stage === 'waiting' && (
         <>
-          <Text>The facilitator will open the vote soon. Read what {clientName} says and think about how you would respond.</Text>
+          <Text>Read what {clientName} says and think about how you would respond.</Text>
           {contentNotes.length > 0 && !view.lastTurn && (
             <Text size="sm" c="dimmed">Content notes: {contentNotes.join('; ')}.</Text>
           )}
@@ -147,6 +150,7 @@ function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeav
           <ClosedOptions options={view.options} mine={mine} />
         </>
       )}
+      {stage !== 'revealed' && view.discuss && <DiscussPrompt prompt={view.discuss} size="phone" />}
       {stage === 'revealed' && (
         <>
           <Text fw={600} data-testid="my-vote-summary">{mine ? `You voted for response ${mineIndex + 1}.` : 'You did not vote at this turn.'}</Text>

@@ -17,7 +17,7 @@ export const STAGE_HEADING: Record<StudentStage, string> = {
   waiting: 'Waiting for the facilitator to open the vote',
   voting: 'Vote: what would you say next?',
   closed: 'The vote is closed',
-  revealed: 'How the class voted',
+  revealed: 'The results are in',
   ended: 'The session has ended',
 };
 
@@ -25,7 +25,13 @@ export const STAGE_HEADING: Record<StudentStage, string> = {
 export function announcement(view: RoomView | undefined, status: ConnectionStatus, clientName: string): string {
   if (status === 'reconnecting') return 'Connection lost. Reconnecting…';
   if (!view) return status === 'connecting' ? 'Joining the room…' : '';
-  switch (stageOf(view)) {
+  const stage = stageOf(view);
+  const said = phaseSentence(view, stage, clientName);
+  return view.discuss && stage !== 'revealed' && stage !== 'ended' ? `${said} A question for discussion is shown.` : said;
+}
+
+function phaseSentence(view: RoomView, stage: StudentStage, clientName: string): string {
+  switch (stage) {
     case 'waiting':
       return `${clientName} says: “${view.line.say}” Waiting for the facilitator to open the vote.`;
     case 'voting':

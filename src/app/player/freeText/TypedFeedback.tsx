@@ -1,5 +1,5 @@
 import { Blockquote, Button, Group, List, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CODE_INFO, MI_CODES, type MiCode } from '../../../core/coding/codes.ts';
 import { BRANCH_RULE_WORDS, modelAnswer } from '../../../core/freeText/branch.ts';
 import type { TypedTurn } from '../../../core/freeText/types.ts';
@@ -61,9 +61,14 @@ export default function TypedFeedback({ typed, node, clientName, onIntend }: Pro
 function IntendedCode({ typed, onIntend }: { typed: TypedTurn; onIntend: (code: MiCode) => void }) {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState('');
+  const recorded = useRef<HTMLParagraphElement>(null);
+  // The select and its button go once the code is recorded: keep the keyboard user's place.
+  useEffect(() => {
+    if (typed.intended && open) recorded.current?.focus();
+  }, [typed.intended, open]);
   if (typed.intended) {
     return (
-      <Text size="sm" role="status" data-testid="intended-recorded">
+      <Text size="sm" role="status" data-testid="intended-recorded" ref={recorded} tabIndex={-1}>
         Noted: you meant it as <Text span fw={600}>{CODE_INFO[typed.intended].name}</Text>. Your report shows this beside the coder's code.
       </Text>
     );
