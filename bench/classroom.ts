@@ -127,6 +127,14 @@ export const classroomSection: Section = {
         },
         {
           group,
+          metric: 'server CPU per round, all rooms',
+          value: round((after.cpuMs - joined.cpuMs) / setup.rounds, 0),
+          unit: 'ms',
+          status: 'info',
+          note: 'open, every vote, close, reveal, continue, back: what a busy machine inflates least',
+        },
+        {
+          group,
           metric: 'server heap per connected student',
           value: kb((joined.heapUsed + joined.external - before.heapUsed - before.external) / students),
           unit: 'KB',

@@ -14,6 +14,8 @@ export interface ServerMemory {
   rss: number;
   heapUsed: number;
   external: number;
+  /** CPU time the server process has used so far (user + system). */
+  cpuMs: number;
 }
 
 // The journal goes to a real disk (here /tmp is on the same ext4 disk as the server's default data
@@ -32,7 +34,12 @@ process.on('message', (m: { type: string }) => {
     gc?.();
     gc?.();
     const u = process.memoryUsage();
-    process.send!({ type: 'memory', memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external + u.arrayBuffers } satisfies ServerMemory, stats: classroom.stats() });
+    const cpu = process.cpuUsage();
+    process.send!({
+      type: 'memory',
+      memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external + u.arrayBuffers, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ServerMemory,
+      stats: classroom.stats(),
+    });
   } else if (m.type === 'stop') {
     void classroom.close().then(() => {
       server.close();

@@ -178,7 +178,7 @@ test('a host and three phones play a scenario to its end, every vote counted onc
 });
 
 test('a wrong code, a full room and an ended session each say what happened', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const page = await phone(browser);
   await page.goto(`${server.url}#/join/XXXXXX`);
   await page.getByRole('button', { name: 'Join' }).click();

@@ -59,7 +59,7 @@ test('a whole scenario by typed counts, through a reload, to the class report', 
 
   // The finished session survives a reload too, until a new one is started.
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Class report' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Class report' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Start a new session' }).click();
   await expect(page.getByRole('heading', { name: 'Projector-only classroom' })).toBeVisible();
 });

@@ -6,7 +6,7 @@ const TEMPLATE = readFileSync('src/app/studio/template.yaml', 'utf8');
 const FIXTURES = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/fixtures`;
 
 // The studio's chunk (CodeMirror) and the checker's worker load on a busy two-core machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 async function openStudio(page: Page, hash = '#/studio') {
   await page.goto(`/${hash}`);
@@ -143,6 +143,15 @@ test('keyboard: Tab indents in the editor, Escape then Tab leaves it; the page p
   await expect(page.locator('.cm-content')).toBeFocused();
   await expect(page.locator('.cm-activeLine')).toHaveText('  format: 1');
   await page.keyboard.press('Shift+Tab');
+  // Completion offers the keys the format allows at this place, from the keyboard.
+  await page.locator('.cm-line', { hasText: 'age: 38' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('backg');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('background');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cm-activeLine')).toHaveText('  background: ');
+  await page.keyboard.press('Control+z');
   // CodeMirror lets Tab leave for two seconds after Escape; a loaded machine may need a second try.
   await expect(async () => {
     await page.locator('.cm-content').focus();

@@ -30,6 +30,7 @@ function initialDraft(): { info: DraftInfo; text: string } {
   const text = info ? loadDraftText(info.id) : null;
   if (info && text !== null) return { info, text };
   const fresh = freshDraft(TEMPLATE);
+  // Stored at once, so that a second call (React's strict mode runs initialisers twice) finds it.
   saveDraft(fresh, TEMPLATE);
   setCurrentDraft(fresh.id);
   return { info: fresh, text: TEMPLATE };

@@ -54,10 +54,10 @@ function parseGuide(md: string): Block[] {
   return blocks;
 }
 
-/** Inline `code`, **bold** and [links](…) as React nodes; everything else stays text. */
+/** Inline `code`, **bold**, *italics* and [links](…) as React nodes; everything else stays text. */
 function inline(text: string): ReactNode[] {
   const out: ReactNode[] = [];
-  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)]+)\)/g;
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)]+)\)|\*([^*\s][^*]*)\*/g;
   let last = 0;
   let m: RegExpExecArray | null;
   let k = 0;
@@ -65,6 +65,7 @@ function inline(text: string): ReactNode[] {
     if (m.index > last) out.push(text.slice(last, m.index));
     if (m[1] !== undefined) out.push(<Code key={k++}>{m[1]}</Code>);
     else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
+    else if (m[5] !== undefined) out.push(<em key={k++}>{m[5]}</em>);
     else if (/^https?:/.test(m[4]!)) out.push(<Anchor key={k++} href={m[4]} target="_blank" rel="noopener">{m[3]}</Anchor>);
     else out.push(<span key={k++}>{m[3]}</span>);
     last = m.index + m[0].length;
