@@ -33,6 +33,10 @@ export class BuiltApp {
   gzipKb(keys: Set<string>): number {
     return [...keys].reduce((n, k) => n + gzipSync(readFileSync(join(this.dist, this.manifest[k]!.file))).length, 0) / 1024;
   }
+  /** Whether any of these chunks' JavaScript contains a text (a string literal survives minifying). */
+  contains(keys: Set<string>, text: string): boolean {
+    return [...keys].some((k) => readFileSync(join(this.dist, this.manifest[k]!.file), 'utf8').includes(text));
+  }
   /** Gzipped JavaScript a first visit to a route downloads: the entry plus the route's page. */
   routeKb(pagePathEnd: string): number {
     return this.gzipKb(this.closure([this.entry, this.chunk(pagePathEnd)]));

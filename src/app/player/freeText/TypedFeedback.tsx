@@ -50,7 +50,7 @@ export default function TypedFeedback({ typed, node, clientName, onIntend }: Pro
       {model && (
         <div className="model-answer">
           <Text size="sm" fw={600}>A model answer here ({codeNames(model.codes)})</Text>
-          <Text size="sm">{reactedToModel ? 'The written response above.' : `“${model.say}”`}</Text>
+          <Text size="sm">{reactedToModel ? `The one ${clientName} reacted to, above.` : `“${model.say}”`}</Text>
         </div>
       )}
     </Stack>
