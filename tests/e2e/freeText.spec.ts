@@ -105,6 +105,8 @@ test('free-text mode by keyboard alone', async ({ page }) => {
   await page.keyboard.type(ADVICE);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeFocused();
+  // The typed feedback is its own lazy chunk: a Tab pressed before it arrives skips past it.
+  await expect(page.getByRole('button', { name: 'That is not what I meant' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'That is not what I meant' })).toBeFocused();
   await page.keyboard.press('Enter');
