@@ -1,5 +1,5 @@
 import { ActionIcon, Group, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconChartLine, IconMoon, IconPencil, IconSun } from '@tabler/icons-react';
+import { IconChartLine, IconMoon, IconPencil, IconSun, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { HeaderButton } from './HeaderButton.tsx';
@@ -21,6 +21,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       </Group>
       <Group gap={4} wrap="nowrap">
         {children}
+        <HeaderButton icon={<IconUsersGroup size={18} aria-hidden />} label="Classroom" href="/classroom" />
         <HeaderButton icon={<IconPencil size={18} aria-hidden />} label="Studio" href="/studio" />
         <HeaderButton icon={<IconChartLine size={18} aria-hidden />} label="Progress" href="/progress" />
         <SupportButton />
