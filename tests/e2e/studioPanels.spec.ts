@@ -2,7 +2,7 @@
 // by mouse and by keyboard; the analysis finds what cannot be reached; the tests run with their
 // transcripts.
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expectAccessible } from './support.ts';
 
 // The studio is the heaviest page (editor, worker, layout): give it room on a loaded machine.
@@ -110,4 +110,21 @@ test("the tests panel shows passing tests and a failing test's transcript", asyn
   expect(await cursorLine(page)).toBe(lineOf(TEMPLATE, 'name: labelling ends the talk'));
   await page.getByRole('tab', { name: 'Tests' }).click();
   await expectAccessible(page, 'studio tests');
+});
+
+test('a 300-node scenario opens, its map shows every node, and a deep node leads to its line', async ({ page }, testInfo) => {
+  const { generateGraph, toYaml } = await import('../../bench/generate.ts');
+  const big = toYaml(generateGraph(300));
+  const file = testInfo.outputPath('big300.yaml');
+  writeFileSync(file, big);
+  await openStudio(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open file' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByText("Opened 'big300.yaml'")).toBeVisible();
+  await page.getByRole('tab', { name: 'Map' }).click();
+  const map = page.getByRole('group', { name: /^Map of the scenario/ });
+  await expect(map.getByRole('button', { name: /^(Start node|Node) n-\d+,/ })).toHaveCount(300, { timeout: 60_000 });
+  await map.getByRole('button', { name: /^Node n-00250,/ }).click();
+  await expect(page.locator('.cm-activeLine')).toContainText('n-00250:');
+  expect(await cursorLine(page)).toBe(lineOf(big, '  n-00250:'));
 });
