@@ -38,6 +38,12 @@ test('a scenario opens from a link an instructor sent (?src=), and a bad link sa
   expect(page.url()).toContain('#/play/local/small-test');
   await page.goto('/?src=' + encodeURIComponent('http://localhost:4456/fixtures/missing.yaml'));
   await expect(page.getByRole('alert')).toContainText('404');
+  // A draft with a mistake: the problem is listed, and the author can open it in the studio.
+  const broken = 'http://localhost:4456/fixtures/broken.yaml';
+  await page.goto('/?src=' + encodeURIComponent(broken));
+  await expect(page.getByRole('alert')).toContainText("'midle' does not exist");
+  await page.getByRole('link', { name: 'Open in the studio' }).click();
+  await expect(page.locator('.cm-content')).toContainText('next: midle', { timeout: 30_000 });
   await page.goto('/?src=javascript:alert(1)');
   await expect(page.getByRole('alert')).toContainText('does not point to a web address');
 });

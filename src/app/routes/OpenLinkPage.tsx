@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Container, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Container, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -52,7 +52,13 @@ export default function OpenLinkPage({ url }: { url: string }) {
             <Stack gap="sm">
               <Text>{problem.message}</Text>
               {problem.diagnostics && <DiagnosticList file="scenario" diagnostics={problem.diagnostics} />}
-              <Button component="a" href={`${base}#/`} w="fit-content">Go to the library</Button>
+              <Group gap="sm">
+                <Button component="a" href={`${base}#/`}>Go to the library</Button>
+                {/* For the author of a draft: the same file in the studio, with each problem at its line. */}
+                {problem.diagnostics && (
+                  <Button component="a" variant="default" href={`${base}#/studio?src=${encodeURIComponent(url)}`}>Open in the studio</Button>
+                )}
+              </Group>
             </Stack>
           </Alert>
         )}
