@@ -3,20 +3,9 @@
 // It reads the text around the cursor by indentation only, so it works on a half-typed,
 // unparseable draft, which is when completion matters most.
 import { ScenarioFileSchema } from './format.ts';
+import type { SchemaNode } from './schemaNode.ts';
 
-type S = {
-  type?: string;
-  const?: unknown;
-  enum?: string[];
-  properties?: Record<string, S>;
-  required?: string[];
-  patternProperties?: Record<string, S>;
-  items?: S;
-  anyOf?: S[];
-  description?: string;
-  pattern?: string;
-  format?: string;
-};
+type S = SchemaNode;
 
 const SCHEMA = JSON.parse(JSON.stringify(ScenarioFileSchema)) as S;
 

@@ -2,21 +2,9 @@
 // diagnostics catalogue so that the guide cannot drift from what the checker does.
 import { DIAGNOSTIC_EXAMPLES } from './diagnosticExamples.ts';
 import { DIAGNOSTICS } from './diagnostics.ts';
+import type { SchemaNode } from './schemaNode.ts';
 
-type S = {
-  type?: string;
-  const?: unknown;
-  enum?: string[];
-  properties?: Record<string, S>;
-  required?: string[];
-  patternProperties?: Record<string, S>;
-  items?: S;
-  anyOf?: S[];
-  description?: string;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-};
+type S = SchemaNode;
 
 function typeWords(s: S): string {
   if (s.anyOf) return s.anyOf.map(typeWords).join(' or ');

@@ -5,6 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { DIAGNOSTICS } from './diagnostics.ts';
+import type { SchemaNode } from './schemaNode.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -13,24 +14,7 @@ const MAX_VISITS = 2_000_000;
 /** Of those, values reached through an alias: scenarios rarely use aliases at all. */
 const MAX_ALIAS_VISITS = 100_000;
 
-type JsonSchema = {
-  type?: string;
-  const?: unknown;
-  enum?: string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  patternProperties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  minItems?: number;
-  minLength?: number;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  uniqueItems?: boolean;
-  description?: string;
-  errorCode?: DiagnosticCode;
-};
+type JsonSchema = SchemaNode;
 
 export type Path = readonly (string | number)[];
 
