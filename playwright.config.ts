@@ -18,6 +18,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     // Motion off (the app honours it): axe then never measures a colour mid-transition.
     reducedMotion: 'reduce',
+    // The app's service worker would answer requests from its cache; only the offline spec wants it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       // The closed network refuses Chromium's background calls.

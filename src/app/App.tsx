@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { OfflineStatus } from './components/OfflineStatus.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 
 // Each page is its own chunk: a trainee who opens a conversation directly loads no library code.
@@ -52,6 +53,7 @@ export function App() {
           )}
         </Suspense>
       </Router>
+      <OfflineStatus />
     </ErrorBoundary>
   );
 }

@@ -1,3 +1,5 @@
+/// <reference types="vite-plugin-pwa/react" />
+
 declare module 'virtual:evoke-scenarios/catalog' {
   import type { CatalogEntry } from '../core/scenario/catalog.ts';
   export const catalog: CatalogEntry[];

@@ -11,7 +11,6 @@ const distDir = process.env.EVOKE_DIST ?? fileURLToPath(new URL('../../dist', im
 
 const server = createEvokeServer({ distDir, port });
 // Classroom rooms over WebSocket at /ws, kept in an append-only journal so a restart loses no vote.
-// (The classroom screens are not built yet; the server side is ready for them.)
 const dataDir = process.env.EVOKE_DATA ?? fileURLToPath(new URL('../../.evoke-data/rooms', import.meta.url));
 startClassroom(server, fileURLToPath(new URL('../../scenarios', import.meta.url)), new JournalStore(dataDir));
 server.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,0 +1,39 @@
+import { Button, Group, Notification, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useRegisterSW } from 'virtual:pwa-register/react';
+
+// The service worker's two news items. "Works offline" is said once, when the app has just been
+// saved on the device. A new version never reloads by itself: the trainee may be mid-sentence, so
+// it waits for a click (the session is saved at every step, so a reload resumes where it was).
+export function OfflineStatus() {
+  const {
+    offlineReady: [offlineReady, setOfflineReady],
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({ onRegisterError: () => undefined });
+
+  useEffect(() => {
+    if (!offlineReady) return;
+    const t = window.setTimeout(() => setOfflineReady(false), 12_000);
+    return () => window.clearTimeout(t);
+  }, [offlineReady, setOfflineReady]);
+
+  if (!offlineReady && !needRefresh) return null;
+  return (
+    <div className="evoke-offline-status" role="status" aria-live="polite">
+      {needRefresh ? (
+        <Notification title="A new version of Evoke is ready" withBorder onClose={() => setNeedRefresh(false)} closeButtonProps={{ 'aria-label': 'Later' }}>
+          <Text size="sm">Your practice so far is saved; it resumes after the reload.</Text>
+          <Group gap="xs" mt="xs">
+            <Button size="xs" onClick={() => void updateServiceWorker(true)}>Reload now</Button>
+            <Button size="xs" variant="default" onClick={() => setNeedRefresh(false)}>Later</Button>
+          </Group>
+        </Notification>
+      ) : (
+        <Notification title="Evoke now works offline" withBorder onClose={() => setOfflineReady(false)} closeButtonProps={{ 'aria-label': 'Close' }}>
+          <Text size="sm">It is saved on this device: the library, practice with typed answers and the studio open without a network. The classroom needs one.</Text>
+        </Notification>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Scenario, ScenarioNode } from '../../src/core/scenario/types.ts';
+import { expectAccessible, loadShipped, VETERAN } from './support.ts';
+
+// Issue #9's promise: a trainee can practise a whole scenario by typing, offline. The service
+// worker saves the app on the first visit; with the network gone, a reload still opens it, a
+// scenario that was never opened before still loads, and the coder (its own lazy chunk) still
+// codes every typed turn to an ending.
+test.use({ serviceWorkers: 'allow' });
+
+const scenario = loadShipped(VETERAN);
+
+/** The node whose client line appears last in the conversation so far. */
+function currentNode(conversation: string, s: Scenario): ScenarioNode {
+  let best: { node: ScenarioNode; at: number } | null = null;
+  for (const node of Object.values(s.nodes)) {
+    if (node.kind !== 'node') continue;
+    for (const v of node.client) {
+      const at = conversation.lastIndexOf(v.say.trim().slice(0, 60));
+      if (at >= 0 && (!best || at > best.at)) best = { node, at };
+    }
+  }
+  if (!best) throw new Error('no client line of the scenario is on screen');
+  return best.node;
+}
+
+/** What a trainee who reflects well would type: the node's own reflection, or an open question. */
+function whatToType(node: ScenarioNode): string {
+  for (const code of ['complex_reflection', 'simple_reflection', 'open_question'] as const) {
+    const r = node.responses.find((x) => x.codes.includes(code));
+    if (r) return r.say;
+  }
+  return node.responses[0]!.say;
+}
+
+async function typeToTheEnd(page: Page): Promise<number> {
+  const field = page.getByRole('textbox', { name: 'Your response' });
+  const report = page.getByRole('heading', { name: 'Your session report' });
+  let typed = 0;
+  for (let turn = 0; turn < 40; turn++) {
+    await expect(field.or(report)).toBeVisible();
+    if (await report.isVisible()) return typed;
+    const conversation = await page.getByRole('list', { name: 'Conversation' }).innerText();
+    await field.fill(whatToType(currentNode(conversation, scenario)));
+    await field.press('Enter');
+    typed++;
+    const feedback = page.getByRole('region', { name: 'Feedback on your response' });
+    await expect(feedback.getByTestId('typed-code')).toBeVisible();
+    await feedback.getByRole('button', { name: 'Continue' }).click();
+  }
+  throw new Error('no ending after 40 typed turns');
+}
+
+test('once opened, the app works with no network: a whole scenario practised by typing', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // The service worker has saved the whole build, and the trainee is told so.
+  await expect(page.getByRole('status').filter({ hasText: 'Evoke now works offline' })).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'offline-ready notice');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText(/Marcus/).first()).toBeVisible();
+
+  await page.goto(`./#/play/${VETERAN}`);
+  await page.getByRole('radio', { name: 'Practice' }).check();
+  await page.getByRole('switch', { name: 'Type my own responses' }).check();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  const typed = await typeToTheEnd(page);
+
+  console.log(`typed ${typed} turns`);
+  expect(typed).toBeGreaterThan(2);
+  await expect(page.getByRole('region', { name: 'What you said' })).toContainText(`${typed} of these you typed`);
+  await expect(page.getByRole('region', { name: 'Your typed responses' }).getByRole('listitem')).toHaveCount(typed);
+  // Still offline: nothing above needed the server.
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+});
