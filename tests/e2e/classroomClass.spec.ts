@@ -5,9 +5,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, loadShipped } from './support.ts';
 import type { RoomView } from '../../src/core/classroom/room.ts';
-import { HostSocket, startClassroomServer, type ClassroomServer } from './classroomServer.ts';
+import { CLASSROOM_PORTS, HostSocket, classroomServerForFile } from './classroomServer.ts';
 
-const PORT = 4652;
 const SCENARIO = 'marcus-pe';
 // The first scenario test of marcus-pe: the path the class takes, turn by turn.
 const PATH = loadShipped(SCENARIO).tests[0]!.choose.map(String);
@@ -15,14 +14,7 @@ const PATH = loadShipped(SCENARIO).tests[0]!.choose.map(String);
 // One server on one port for the file: its tests run one after another in one worker.
 test.describe.configure({ mode: 'serial' });
 
-let server: ClassroomServer;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startClassroomServer(PORT);
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = classroomServerForFile(CLASSROOM_PORTS.class);
 
 async function phone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
@@ -37,13 +29,13 @@ test('a host and three phones play a scenario to its end, every vote counted onc
   // The facilitator creates the room on their own screen; a second host connection in the test
   // (with the secret the screen keeps) reads the tally the screen hides until the reveal.
   const hostPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage();
-  await hostPage.goto(`${server.url}#/classroom`);
+  await hostPage.goto(`${server().url}#/classroom`);
   await hostPage.getByLabel('Scenario').selectOption(SCENARIO);
   await hostPage.getByRole('button', { name: 'Create room' }).click();
   await expect(hostPage).toHaveURL(/#\/classroom\/host\/[A-Z0-9]{6}$/);
   const code = hostPage.url().split('/').pop()!;
   const secret = await hostPage.evaluate((c) => localStorage.getItem(`evoke.classroom.host.${c}`), code);
-  const host = await HostSocket.attach(server.wsUrl, code, secret!);
+  const host = await HostSocket.attach(server().wsUrl, code, secret!);
   const press = async (button: RegExp, done: (v: RoomView) => boolean) => {
     await hostPage.getByRole('button', { name: button }).click();
     return host.waitFor(done, String(button));
@@ -51,7 +43,7 @@ test('a host and three phones play a scenario to its end, every vote counted onc
 
   // Ana types the code in lower case with a space, by keyboard only, and picks a handle.
   const ana = await phone(browser);
-  await ana.goto(`${server.url}#/join`);
+  await ana.goto(`${server().url}#/join`);
   await expect(ana.getByRole('heading', { name: 'Join a class' })).toBeVisible();
   await expectAccessible(ana, 'join form');
   await ana.keyboard.type('O0O0O0');
@@ -68,14 +60,14 @@ test('a host and three phones play a scenario to its end, every vote counted onc
 
   // Ben follows the QR link and joins anonymously.
   const ben = await phone(browser);
-  await ben.goto(`${server.url}#/join/${code}`);
+  await ben.goto(`${server().url}#/join/${code}`);
   await expect(ben.getByLabel('Join code')).toHaveValue(code);
   await ben.getByRole('button', { name: 'Join' }).click();
   await expect(stage(ben)).toHaveAttribute('data-stage', 'waiting');
 
   // Cleo types the code.
   const cleo = await phone(browser);
-  await cleo.goto(`${server.url}#/join`);
+  await cleo.goto(`${server().url}#/join`);
   await cleo.getByLabel('Join code').fill(code);
   await cleo.getByRole('button', { name: 'Join' }).click();
   await expect(stage(cleo)).toHaveAttribute('data-stage', 'waiting');
@@ -180,13 +172,13 @@ test('a host and three phones play a scenario to its end, every vote counted onc
 test('a wrong code, a full room and an ended session each say what happened', async ({ browser }) => {
   test.setTimeout(420_000);
   const page = await phone(browser);
-  await page.goto(`${server.url}#/join/XXXXXX`);
+  await page.goto(`${server().url}#/join/XXXXXX`);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('alert')).toContainText('No room has the code XXXXXX');
   await expect(page.getByLabel('Join code')).toBeVisible();
   await expectAccessible(page, 'wrong code');
 
-  const host = await HostSocket.create(server.wsUrl, SCENARIO);
+  const host = await HostSocket.create(server().wsUrl, SCENARIO);
   await host.act('end');
   await page.getByLabel('Join code').fill(host.code);
   await page.getByRole('button', { name: 'Join' }).click();
@@ -195,13 +187,13 @@ test('a wrong code, a full room and an ended session each say what happened', as
   host.close();
 
   // A room for one: the second phone is told it is full, and keeps its code to try again.
-  const small = await HostSocket.create(server.wsUrl, SCENARIO, 1);
+  const small = await HostSocket.create(server().wsUrl, SCENARIO, 1);
   const first = await phone(browser);
-  await first.goto(`${server.url}#/join/${small.code}`);
+  await first.goto(`${server().url}#/join/${small.code}`);
   await first.getByRole('button', { name: 'Join' }).click();
   await expect(stage(first)).toHaveAttribute('data-stage', 'waiting');
   const second = await phone(browser);
-  await second.goto(`${server.url}#/join/${small.code}`);
+  await second.goto(`${server().url}#/join/${small.code}`);
   await second.getByRole('button', { name: 'Join' }).click();
   await expect(second.getByRole('alert')).toContainText('This room is full');
   await expect(second.getByLabel('Join code')).toHaveValue(small.code);

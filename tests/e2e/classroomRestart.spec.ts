@@ -3,24 +3,16 @@
 // themselves with their votes still marked, a tap made while offline is sent once the vote is
 // found still open, and the session finishes with every vote counted once.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { HostSocket, startClassroomServer, type ClassroomServer } from './classroomServer.ts';
+import { CLASSROOM_PORTS, HostSocket, classroomServerForFile } from './classroomServer.ts';
 
-const PORT = 4653;
 const SCENARIO = 'marcus-pe';
 
-let server: ClassroomServer;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startClassroomServer(PORT);
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = classroomServerForFile(CLASSROOM_PORTS.restart);
 
 async function joinedPhone(browser: Browser, code: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${server.url}#/join/${code}`);
+  await page.goto(`${server().url}#/join/${code}`);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(stage(page)).toHaveAttribute('data-stage', 'waiting');
   return page;
@@ -32,7 +24,7 @@ const reconnecting = (page: Page) => page.getByRole('status').filter({ hasText: 
 
 test('a restart during an open vote keeps every vote, and the class finishes', async ({ browser }) => {
   test.setTimeout(300_000);
-  const host = await HostSocket.create(server.wsUrl, SCENARIO);
+  const host = await HostSocket.create(server().wsUrl, SCENARIO);
   const [ana, ben, cleo] = [await joinedPhone(browser, host.code), await joinedPhone(browser, host.code), await joinedPhone(browser, host.code)] as [Page, Page, Page];
   await host.waitFor((v) => v.students === 3, 'three students');
 
@@ -41,7 +33,7 @@ test('a restart during an open vote keeps every vote, and the class finishes', a
   await option(ben, 'open-why').click();
   await host.waitFor((v) => v.votes === 2, 'two votes before the restart');
 
-  await server.kill();
+  await server().kill();
   for (const p of [ana, ben, cleo]) await expect(reconnecting(p)).toBeVisible({ timeout: 15_000 });
 
   // Cleo taps while the server is down: the screen says it was not sent, and keeps it.
@@ -49,7 +41,7 @@ test('a restart during an open vote keeps every vote, and the class finishes', a
   await expect(option(cleo, 'open-sessions')).toContainText('Your vote (not sent yet)');
   await expect(cleo.getByTestId('vote-status')).toContainText('Not sent yet');
 
-  await server.start();
+  await server().start();
   for (const p of [ana, ben, cleo]) {
     await expect(reconnecting(p)).toHaveCount(0, { timeout: 30_000 });
     await expect(stage(p)).toHaveAttribute('data-stage', 'voting');

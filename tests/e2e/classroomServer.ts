@@ -1,6 +1,7 @@
 // A real Evoke server as a child process for the classroom specs: its own port and a fresh data
 // folder, so a spec can kill it mid-class and start it again on the same journal. Also a
 // facilitator driven over a raw WebSocket, for checks the screens do not show (the host's tally).
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,30 @@ export async function startClassroomServer(port: number): Promise<ClassroomServe
       await kill();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One port a spec file; E2E_CLASSROOM_PORT_BASE moves them all, so two checkouts can run side by side. */
+const PORT_BASE = Number(process.env.E2E_CLASSROOM_PORT_BASE ?? 4652);
+export const CLASSROOM_PORTS = { class: PORT_BASE, restart: PORT_BASE + 1 } as const;
+
+/**
+ * A server for the whole spec file: started before its first test, disposed of after its last.
+ * Returns an accessor because the server exists only once `beforeAll` has run.
+ */
+export function classroomServerForFile(port: number): () => ClassroomServer {
+  let server: ClassroomServer | undefined;
+  test.beforeAll(async () => {
+    // tsx compiles the server as it starts; on a busy two-core machine that takes a while.
+    test.setTimeout(120_000);
+    server = await startClassroomServer(port);
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+  return () => {
+    if (!server) throw new Error('the classroom server is not started: use it inside a test');
+    return server;
   };
 }
 

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../src/core/classroom/protocol.ts';
-import { Room, type RoomEvent, type RoomView } from '../../src/core/classroom/room.ts';
+import { Room, type RoomEvent } from '../../src/core/classroom/room.ts';
 import { JournalStore, JournalWriteError } from '../../src/server/classroom/journal.ts';
 import { attachClassroom, type Classroom, type ClassroomOptions } from '../../src/server/classroom/wsServer.ts';
+import { Client } from './classroomClient.ts';
 import { SMALL, loadScenario } from './driver.ts';
 
 const small = loadScenario(SMALL);
@@ -48,65 +48,8 @@ afterEach(async () => {
 
 type State = Extract<ServerMessage, { type: 'state' }>;
 
-class Client {
-  readonly ws: WebSocket;
-  readonly messages: ServerMessage[] = [];
-  readonly closed: Promise<number>;
-  private waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
-  constructor() {
-    this.ws = new WebSocket(url);
-    this.ws.on('error', () => {});
-    this.closed = new Promise((r) => this.ws.once('close', (code) => r(code)));
-    this.ws.on('message', (d) => {
-      const m = JSON.parse(String(d)) as ServerMessage;
-      this.messages.push(m);
-      this.waiters = this.waiters.filter((w) => (w.pred(m) ? (w.resolve(m), false) : true));
-    });
-    clients.push(this);
-  }
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-  }
-  send(msg: unknown): void {
-    this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-  }
-  next(pred: (m: ServerMessage) => boolean, from = 0): Promise<ServerMessage> {
-    const seen = this.messages.slice(from).find(pred);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message; got ${JSON.stringify(this.messages.slice(-3))}`)), 5000);
-      this.waiters.push({ pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
-    });
-  }
-  /** Sends, then the first error or matching state in reply. */
-  async reply(msg: unknown, pred: (s: RoomView) => boolean = () => true): Promise<ServerMessage> {
-    const from = this.messages.length;
-    this.send(msg);
-    return this.next((x) => x.type === 'error' || (x.type === 'state' && pred(x.state)), from);
-  }
-  /** Sends, then the next error (states broadcast meanwhile are passed over). */
-  async error(msg: unknown): Promise<string> {
-    const from = this.messages.length;
-    this.send(msg);
-    return ((await this.next((x) => x.type === 'error', from)) as { error: string }).error;
-  }
-  async until(msg: unknown, pred: (s: RoomView) => boolean = () => true): Promise<RoomView> {
-    const m = await this.reply(msg, pred);
-    if (m.type === 'error') throw new Error(m.error);
-    return (m as State).state;
-  }
-  async ping(): Promise<void> {
-    const from = this.messages.length;
-    this.send({ type: 'ping' });
-    await this.next((m) => m.type === 'pong', from);
-  }
-}
-
 async function client(): Promise<Client> {
-  const c = new Client();
+  const c = new Client(url, clients);
   await c.open();
   return c;
 }

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../src/core/classroom/protocol.ts';
-import type { RoomView } from '../../src/core/classroom/room.ts';
 import { JournalStore } from '../../src/server/classroom/journal.ts';
 import { attachClassroom, type Classroom } from '../../src/server/classroom/wsServer.ts';
+import { Client } from './classroomClient.ts';
 import { SMALL, loadScenario } from './driver.ts';
 
 const small = loadScenario(SMALL);
@@ -20,47 +19,6 @@ let server: Server;
 let classroom: Classroom;
 let url: string;
 const clients: Client[] = [];
-
-class Client {
-  readonly ws: WebSocket;
-  readonly messages: ServerMessage[] = [];
-  private waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
-  constructor() {
-    this.ws = new WebSocket(url);
-    this.ws.on('message', (d) => {
-      const m = JSON.parse(String(d)) as ServerMessage;
-      this.messages.push(m);
-      this.waiters = this.waiters.filter((w) => (w.pred(m) ? (w.resolve(m), false) : true));
-    });
-    clients.push(this);
-  }
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-  }
-  send(msg: unknown): void {
-    this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-  }
-  /** The first message (already received or to come) that matches. */
-  next(pred: (m: ServerMessage) => boolean, from = 0): Promise<ServerMessage> {
-    const seen = this.messages.slice(from).find(pred);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message; got ${JSON.stringify(this.messages.slice(-3))}`)), 5000);
-      this.waiters.push({ pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
-    });
-  }
-  /** Sends, then waits for a state matching pred among the replies. */
-  async until(msg: unknown, pred: (s: RoomView) => boolean): Promise<RoomView> {
-    const from = this.messages.length;
-    this.send(msg);
-    const m = await this.next((x) => x.type === 'error' || (x.type === 'state' && pred(x.state)), from);
-    if (m.type === 'error') throw new Error(m.error);
-    return (m as Extract<ServerMessage, { type: 'state' }>).state;
-  }
-}
 
 beforeEach(async () => {
   server = createServer((_req, res) => res.end('ok'));
@@ -76,7 +34,7 @@ afterEach(async () => {
 });
 
 async function hostRoom(): Promise<{ host: Client; code: string }> {
-  const host = new Client();
+  const host = new Client(url, clients);
   await host.open();
   host.send({ type: 'create', scenarioId: 'small-test', secret: SECRET });
   const welcome = await host.next((m) => m.type === 'welcome');
@@ -84,7 +42,7 @@ async function hostRoom(): Promise<{ host: Client; code: string }> {
 }
 
 async function student(code: string, id: string): Promise<Client> {
-  const s = new Client();
+  const s = new Client(url, clients);
   await s.open();
   await s.until({ type: 'join', code: code.toLowerCase(), studentId: id }, () => true);
   return s;
@@ -125,7 +83,7 @@ describe('classroom WebSocket server', () => {
     const from = a.messages.length;
     a.send({ type: 'action', action: 'openVote' });
     expect(await a.next((m) => m.type === 'error', from)).toEqual({ type: 'error', error: 'only the facilitator can do that' });
-    const other = new Client();
+    const other = new Client(url, clients);
     await other.open();
     other.send({ type: 'host', code, secret: 'not-the-secret' });
     expect(await other.next((m) => m.type === 'error')).toEqual({ type: 'error', error: 'only the facilitator can do that' });
@@ -133,21 +91,19 @@ describe('classroom WebSocket server', () => {
 
   it('stays up after malformed and oversized messages and a flood', async () => {
     const { host, code } = await hostRoom();
-    const bad = new Client();
+    const bad = new Client(url, clients);
     await bad.open();
     bad.send('not json');
     expect(await bad.next((m) => m.type === 'error')).toEqual({ type: 'error', error: 'message is not JSON' });
     bad.send({ type: 'vote', response: 'x', extra: 1 });
     await bad.next((m) => m.type === 'error' && m.error.includes('unexpected field'));
-    const closed = new Promise<number>((r) => bad.ws.once('close', (c) => r(c)));
     bad.send('x'.repeat(10_000));
-    expect(await closed).toBe(1009);
+    expect(await bad.closed).toBe(1009);
 
-    const flood = new Client();
+    const flood = new Client(url, clients);
     await flood.open();
-    const floodClosed = new Promise<number>((r) => flood.ws.once('close', (c) => r(c)));
     for (let i = 0; i < 200; i++) flood.send({ type: 'ping' });
-    expect(await floodClosed).toBe(1008);
+    expect(await flood.closed).toBe(1008);
     expect(flood.messages.filter((m) => m.type === 'pong').length).toBeLessThanOrEqual(25);
 
     // the room and the server still work
@@ -158,7 +114,7 @@ describe('classroom WebSocket server', () => {
 
   it('throttles join-code guessing', async () => {
     const { code } = await hostRoom();
-    const g = new Client();
+    const g = new Client(url, clients);
     await g.open();
     for (const guess of ['AAAAAA', 'CCCCCC', 'DDDDDD']) {
       const from = g.messages.length;
@@ -191,12 +147,12 @@ describe('a server restart mid-vote', () => {
       classroom = attachClassroom(server, { store: new JournalStore(dir), scenarioById: (id) => (id === small.id ? small : undefined) });
       expect([...classroom.rooms.keys()]).toEqual([code]);
 
-      const a2 = new Client();
+      const a2 = new Client(url, clients);
       await a2.open();
       const back = await a2.until({ type: 'join', code, studentId: 'student-aaaa' }, () => true);
       expect(back.phase).toBe('open');
       expect(back.myVote).toBe('push');
-      const host2 = new Client();
+      const host2 = new Client(url, clients);
       await host2.open();
       const hv = await host2.until({ type: 'host', code, secret: SECRET }, () => true);
       expect(hv.reveal!.options.map((o) => [o.id, o.votes])).toEqual([

@@ -10,9 +10,8 @@ import type { Scenario } from '../../core/scenario/types.ts';
 import { CategoryMark } from '../player/CategoryMark.tsx';
 import { OUTCOME_WORDS } from '../player/describe.ts';
 import { downloadText, fileStamp } from '../report/download.ts';
+import { FiguresTable } from '../report/FiguresTable.tsx';
 import { voteShare } from './RevealView.tsx';
-
-const LEVEL_LABEL = { good: 'Good', fair: 'Fair', below_fair: 'Below fair' } as const;
 
 function percent(s: ConsistentShare): string {
   return s.share === null ? '–' : `${Math.round(s.share * 100)}%`;
@@ -107,30 +106,7 @@ export function ClassReportView({ scenario, played, code }: { scenario: Scenario
 
       <Card withBorder padding="lg" component="section" aria-labelledby="class-figures-title">
         <Title order={3} size="h4" id="class-figures-title" mb="xs">MI figures for the path taken</Title>
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Figure</Table.Th>
-                <Table.Th scope="col">The class</Table.Th>
-                <Table.Th scope="col">Fair</Table.Th>
-                <Table.Th scope="col">Good</Table.Th>
-                <Table.Th scope="col">Level</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.report.figures.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Th scope="row" fw={500}>{f.label}</Table.Th>
-                  <Table.Td>{f.display}</Table.Td>
-                  <Table.Td>{f.id === 'rq' ? '1 : 1' : `${f.fair}%`}</Table.Td>
-                  <Table.Td>{f.id === 'rq' ? '2 : 1' : `${f.good}%`}</Table.Td>
-                  <Table.Td>{f.level ? <Text size="sm" fw={700}>{LEVEL_LABEL[f.level]}</Text> : <Text size="xs">{f.why}</Text>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <FiguresTable figures={report.report.figures} valueHeading="The class" minWidth={480} />
         <Text size="xs" c="dimmed" mt="sm">
           The levels come from coding real conversations (MITI). A class choosing among written responses makes them a guide for discussion, not a verdict.
         </Text>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { CODE_INFO, RESPONSE_CODES } from '../../core/coding/codes.ts';
@@ -8,10 +8,10 @@ import type { FinishedSession } from '../../core/engine/history.ts';
 import { CategoryMark } from '../player/CategoryMark.tsx';
 import { codeNames, TALK_WORDS } from '../player/describe.ts';
 import { downloadText, fileStamp } from './download.ts';
+import { FiguresTable } from './FiguresTable.tsx';
 import { LineChart } from './LineChart.tsx';
 import { TypedTurnsCard } from './TypedTurnsCard.tsx';
 
-const LEVEL_LABEL = { good: 'Good', fair: 'Fair', below_fair: 'Below fair' } as const;
 const METER_COLOURS = ['var(--mantine-color-teal-7)', 'var(--mantine-color-blue-7)', 'var(--mantine-color-orange-7)', 'var(--mantine-color-grape-7)', 'var(--mantine-color-gray-7)'];
 
 /** The session report: computed from the Turn log alone, explained in plain words. */
@@ -43,30 +43,7 @@ export default function ReportView({ session, scenario }: { session: FinishedSes
         <Text size="sm" mb="sm">
           {report.responses} response{report.responses === 1 ? '' : 's'} counted{report.retracted ? `; ${report.retracted} you took back are not counted` : ''}.
         </Text>
-        <Table.ScrollContainer minWidth={520}>
-          <Table withTableBorder={false} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Figure</Table.Th>
-                <Table.Th scope="col">Yours</Table.Th>
-                <Table.Th scope="col">Fair</Table.Th>
-                <Table.Th scope="col">Good</Table.Th>
-                <Table.Th scope="col">Level</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.figures.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Th scope="row" fw={500}>{f.label}<Text size="xs" c="dimmed">{f.source}</Text></Table.Th>
-                  <Table.Td>{f.display}</Table.Td>
-                  <Table.Td>{f.id === 'rq' ? '1 : 1' : `${f.fair}%`}</Table.Td>
-                  <Table.Td>{f.id === 'rq' ? '2 : 1' : `${f.good}%`}</Table.Td>
-                  <Table.Td>{f.level ? <Text size="sm" fw={700} className={f.level === 'below_fair' ? 'category-inconsistent' : 'category-consistent'}>{LEVEL_LABEL[f.level]}</Text> : <Text size="xs">{f.why}</Text>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <FiguresTable figures={report.figures} valueHeading="Yours" minWidth={520} withSources colourLevels />
         <List size="sm" mt="sm" spacing={4}>
           {report.figures.filter((f) => f.level).map((f) => <List.Item key={f.id}>{f.words}</List.Item>)}
         </List>
