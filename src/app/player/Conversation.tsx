@@ -88,6 +88,8 @@ export function Conversation({ scenario, actor, onRestart, startedAt, controlsSl
   return (
     <>
       {controlsSlot && controls ? createPortal(controls, controlsSlot) : null}
+      {/* The page's one h1 for screen-reader navigation; the client's name is in the header already. */}
+      <h1 className="visually-hidden">Conversation with {name}</h1>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announce}</div>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: practice ? 8 : 12 }} order={{ base: 2, md: 1 }}>

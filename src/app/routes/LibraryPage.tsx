@@ -1,16 +1,20 @@
-import { Alert, Badge, Button, Card, Chip, Container, FileButton, Group, List, Modal, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Chip, Container, FileButton, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClock, IconFileUpload, IconPlayerPlay } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { CatalogEntry } from '../../core/scenario/catalog.ts';
-import type { Diagnostic } from '../../core/scenario/diagnostics.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { DiagnosticList } from '../components/DiagnosticList.tsx';
 import { CONTENT_TOPICS, topicsOf } from '../../core/scenario/contentTopics.ts';
 import { applyFilters, loadFilters, saveFilters, type LibraryFilters } from '../library/libraryFilters.ts';
 import { catalog as shippedCatalog } from 'virtual:evoke-scenarios/catalog';
 import { openedFiles, openScenarioText, playPath } from '../library/scenarioSources.ts';
 import { loadSavedSession } from '../storage/sessions.ts';
+import type { FileProblems } from '../library/ProblemsDialog.tsx';
+
+// Kept out of the first load (see ProblemsDialog); fetched as soon as a file is chosen, while
+// the checker reads it, so a file with problems shows them without a further wait.
+const loadProblemsDialog = () => import('../library/ProblemsDialog.tsx');
+const ProblemsDialog = lazy(loadProblemsDialog);
 
 const DIFFICULTY_LABEL: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
 const MAX_OPEN_BYTES = 10 * 1024 * 1024;
@@ -128,7 +132,9 @@ function ScenarioCard({ entry }: { entry: CatalogEntry }) {
 
 function OwnFiles() {
   const [, navigate] = useLocation();
-  const [problems, setProblems] = useState<{ name: string; diagnostics: Diagnostic[] } | null>(null);
+  const [problems, setProblems] = useState<FileProblems | null>(null);
+  // Stays mounted once shown, so closing plays the exit transition and returns focus.
+  const [dialogUsed, setDialogUsed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const opened = openedFiles();
@@ -141,11 +147,15 @@ function OwnFiles() {
       return;
     }
     setBusy(true);
+    // A failed prefetch is retried by lazy() when the dialog is needed.
+    loadProblemsDialog().catch(() => undefined);
     try {
       const text = await file.text();
       const outcome = await openScenarioText(text, file.name);
-      if (!outcome.ok) setProblems({ name: file.name, diagnostics: outcome.diagnostics });
-      else if (outcome.ref) navigate(playPath(outcome.ref));
+      if (!outcome.ok) {
+        setProblems({ name: file.name, diagnostics: outcome.diagnostics });
+        setDialogUsed(true);
+      } else if (outcome.ref) navigate(playPath(outcome.ref));
     } catch {
       setError(`'${file.name}' could not be read.`);
     } finally {
@@ -178,14 +188,11 @@ function OwnFiles() {
           </List>
         )}
       </Stack>
-      <Modal opened={!!problems} onClose={() => setProblems(null)} title={<Text fw={700}>This file cannot be played yet</Text>} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
-        {problems && (
-          <Stack>
-            <Text size="sm">'{problems.name}' has {problems.diagnostics.length} problem{problems.diagnostics.length > 1 ? 's' : ''}. Send these to whoever wrote it:</Text>
-            <DiagnosticList file={problems.name} diagnostics={problems.diagnostics} />
-          </Stack>
-        )}
-      </Modal>
+      {dialogUsed && (
+        <Suspense fallback={null}>
+          <ProblemsDialog problems={problems} onClose={() => setProblems(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

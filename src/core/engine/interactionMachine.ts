@@ -5,6 +5,7 @@ import { and, assign, setup } from 'xstate';
 import { categoryOf, CODE_INFO, type MiCode } from '../coding/codes.ts';
 import type { TypedAnswer } from '../freeText/types.ts';
 import type { ClientLine, Meters, Response, Scenario } from '../scenario/types.ts';
+import { appended, withLast } from './appendLog.ts';
 import { clientLineFor, findResponse, initialMeters, placeOf, takeResponse } from './rules.ts';
 import type { Turn } from './turn.ts';
 
@@ -34,6 +35,7 @@ export interface InteractionContext {
   /** The client line shown at the current node, chosen by the meters on arrival. */
   line: ClientLine;
   meters: Meters;
+  /** Read-only views of append-only logs (appendLog.ts): a new array per change, made in O(1). */
   turns: Turn[];
   steps: SessionStep[];
   /** Where the last chosen response leads, while its feedback is shown. */
@@ -102,9 +104,8 @@ function recordTurn(ctx: InteractionContext, response: Response, typed?: TypedAn
     ...(typed ? { typed: { ...typed, played: { say: response.say, codes: response.codes } } } : {}),
   };
   return {
-    // concat, not spread: spreading arrays of many thousand elements is far slower in V8.
-    turns: ctx.turns.concat(turn),
-    steps: ctx.steps.concat(typed ? { node: node.id, choose: response.id, typed } : { node: node.id, choose: response.id }),
+    turns: appended(ctx.turns, turn),
+    steps: appended<SessionStep>(ctx.steps, typed ? { node: node.id, choose: response.id, typed } : { node: node.id, choose: response.id }),
     meters: step.metersAfter,
     pending: step.next,
   };
@@ -140,8 +141,8 @@ export const interactionMachine = setup({
       const last = context.turns.at(-1);
       if (event.type !== 'INTEND' || !last?.typed) return {};
       return {
-        turns: context.turns.slice(0, -1).concat({ ...last, typed: { ...last.typed, intended: event.code } }),
-        steps: context.steps.concat({ node: last.nodeId, intended: event.code }),
+        turns: withLast(context.turns, { ...last, typed: { ...last.typed, intended: event.code } }),
+        steps: appended<SessionStep>(context.steps, { node: last.nodeId, intended: event.code }),
       };
     }),
     advance: assign(({ context }) => {
@@ -149,13 +150,13 @@ export const interactionMachine = setup({
       return { at, line: lineAt(context.scenario, at, context.meters), pending: null };
     }),
     // Moving on from feedback is a step of its own, so a reload after it resumes at the next node.
-    recordContinue: assign(({ context }) => ({ steps: context.steps.concat({ node: context.at, continue: true as const }) })),
+    recordContinue: assign(({ context }) => ({ steps: appended<SessionStep>(context.steps, { node: context.at, continue: true }) })),
     retract: assign(({ context }) => {
       const last = context.turns.at(-1);
       if (!last || last.retracted) return {};
       return {
-        turns: context.turns.slice(0, -1).concat({ ...last, retracted: true }),
-        steps: context.steps.concat({ node: last.nodeId, retry: true as const }),
+        turns: withLast(context.turns, { ...last, retracted: true }),
+        steps: appended<SessionStep>(context.steps, { node: last.nodeId, retry: true }),
         meters: last.metersBefore,
         pending: null,
       };

@@ -31,7 +31,9 @@ export function saveSession(snapshot: InteractionSnapshot, startedAt: string, no
     scenarioId: ctx.scenario.id,
     scenarioHash: ctx.scenario.hash,
     mode: ctx.mode,
-    steps: ctx.steps,
+    // A plain array: the context's steps are views of a shared log (appendLog.ts), which
+    // IndexedDB and postMessage cannot clone.
+    steps: [...ctx.steps],
     startedAt,
     savedAt: now.toISOString(),
   };
