@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './support.ts';
+import { expectAccessible, FIXTURES } from './support.ts';
 
 test('a trainee opens a scenario file from disk and plays it', async ({ page }) => {
   await page.goto('/');
@@ -33,13 +33,13 @@ test('a broken file shows each problem with its line, and loses nothing', async 
 });
 
 test('a scenario opens from a link an instructor sent (?src=), and a bad link says why', async ({ page }) => {
-  await page.goto('/?src=' + encodeURIComponent('http://localhost:4456/fixtures/small.yaml'));
+  await page.goto('/?src=' + encodeURIComponent(`${FIXTURES}/small.yaml`));
   await expect(page.getByRole('heading', { name: 'Test client: a short conversation' })).toBeVisible();
   expect(page.url()).toContain('#/play/local/small-test');
-  await page.goto('/?src=' + encodeURIComponent('http://localhost:4456/fixtures/missing.yaml'));
+  await page.goto('/?src=' + encodeURIComponent(`${FIXTURES}/missing.yaml`));
   await expect(page.getByRole('alert')).toContainText('404');
   // A draft with a mistake: the problem is listed, and the author can open it in the studio.
-  const broken = 'http://localhost:4456/fixtures/broken.yaml';
+  const broken = `${FIXTURES}/broken.yaml`;
   await page.goto('/?src=' + encodeURIComponent(broken));
   await expect(page.getByRole('alert')).toContainText("'midle' does not exist");
   await page.getByRole('link', { name: 'Open in the studio' }).click();

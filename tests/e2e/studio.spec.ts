@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible } from './support.ts';
+import { expectAccessible, FIXTURES } from './support.ts';
 
 const TEMPLATE = readFileSync('src/app/studio/template.yaml', 'utf8');
-const FIXTURES = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/fixtures`;
 
 // The studio's chunk (CodeMirror) and the checker's worker load on a busy two-core machine.
 test.describe.configure({ timeout: 240_000 });

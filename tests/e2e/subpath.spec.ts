@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loadShipped, VETERAN } from './support.ts';
 
-const BASE = 'http://localhost:4456/courses/mi-101/evoke/';
+const BASE = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/courses/mi-101/evoke/`;
 
 test('the static build works from a sub-path, reload included, with no rewrite rules', async ({ page }) => {
   const scenario = loadShipped(VETERAN);

@@ -7,6 +7,9 @@ import type { Scenario } from '../../src/core/scenario/types.ts';
 
 export const VETERAN = 'marcus-pe';
 
+/** Another origin serving tests/fixtures/scenarios with CORS, as an instructor's web space would. */
+export const FIXTURES = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/fixtures`;
+
 export function loadShipped(id: string): Scenario {
   const r = checkScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'));
   if (!r.scenario) throw new Error(`${id} does not check`);
