@@ -6,6 +6,9 @@ import { BuiltApp } from '../../src/build/bundleSizes.ts';
 // Deterministic budget: the JavaScript a trainee downloads before the first client line can be
 // answered, gzipped, read from the build's manifest.
 const BUDGET_KB = 150;
+// The library once grew to 147 KB unnoticed (a dialog pulled in floating-ui); it is at about
+// 117 KB now, and this line keeps it from creeping back.
+const LIBRARY_KB = 125;
 const DIST = process.env.EVOKE_DIST ?? 'dist';
 
 test(`the player's first load stays within ${BUDGET_KB} KB of gzipped JavaScript`, () => {
@@ -17,7 +20,7 @@ test(`the player's first load stays within ${BUDGET_KB} KB of gzipped JavaScript
   console.log(`library first load ${library.toFixed(1)} KB, player first load ${player.toFixed(1)} KB of JavaScript; scenario data ${data.map((d) => d.toFixed(1)).join(', ')} KB (gzip)`);
   expect(data.length).toBeGreaterThan(0);
   expect(player).toBeLessThanOrEqual(BUDGET_KB);
-  expect(library).toBeLessThanOrEqual(BUDGET_KB);
+  expect(library).toBeLessThanOrEqual(LIBRARY_KB);
   // The YAML parser and checker stay out of both. They may share a chunk with the studio's
   // worker or the tests runner, so they are recognised by text that survives minifying: one of
   // the yaml package's own messages, and one of the checker's.
