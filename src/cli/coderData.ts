@@ -100,3 +100,18 @@ export function mineScenarios(dir: string): LabelledUtterance[] {
   }
   return items;
 }
+
+/** Where the coder learns from: each writer's utterances kept apart, so one can be held out. */
+export const TRAINING_FILES = ['tests/coder-data/train.jsonl', 'tests/coder-data/train-b.jsonl'] as const;
+export const SCENARIO_DIR = 'scenarios';
+
+export interface TrainingSource {
+  /** A short name for reports: the file, or the scenarios folder. */
+  name: string;
+  items: LabelledUtterance[];
+}
+
+/** The hand-written files, then the mined scenario responses: the same order on every run. */
+export function trainingSources(): TrainingSource[] {
+  return [...TRAINING_FILES.map((file) => ({ name: file, items: readLabelled(file) })), { name: `${SCENARIO_DIR}/ (mined)`, items: mineScenarios(SCENARIO_DIR) }];
+}

@@ -3,18 +3,16 @@
 //   npm run eval:coder -- --file F.jsonl        any labelled JSON-lines file
 //   npm run eval:coder -- --cv 5                cross-validation on the training data: the coder is
 //                                               retrained on each 4/5 and scored on the other 1/5
-//   npm run eval:coder -- --cross               across authors: trained on the scenarios, scored
-//                                               on the hand-written set, and the other way round
+//   npm run eval:coder -- --cross               across writers: each training source in turn is
+//                                               scored by a coder trained on the others only
 //   --errors lists every miss; --json prints the figures as JSON.
 import { parseArgs } from 'node:util';
 import { codeUtterance, createCoder } from '../core/freeText/coder.ts';
-import { trainModel } from '../core/freeText/train.ts';
-import { mineScenarios, readLabelled, type LabelledUtterance, type OtherLabelled } from './coderData.ts';
+import { trainModel, type TrainOptions } from '../core/freeText/train.ts';
+import { readLabelled, trainingSources, type LabelledUtterance, type OtherLabelled } from './coderData.ts';
 import { evaluateCoder, formatReport, reportFrom, type CoderReport, type Predicted } from './coderMetrics.ts';
 
 export const HELDOUT = 'tests/coder-data/heldout.jsonl';
-export const TRAIN = 'tests/coder-data/train.jsonl';
-export const SCENARIOS = 'scenarios';
 
 /** A stable fold for each item, so cross-validation gives the same figures on every run. */
 export function foldOf(id: string, k: number): number {
@@ -24,23 +22,21 @@ export function foldOf(id: string, k: number): number {
 }
 
 /**
- * Cross-validation over the hand-written training set and the mined scenario responses. The
- * report covers the items of `scored` only, each coded by a model that never saw it.
+ * Cross-validation over all the training data. The report covers the items of `scored` only
+ * (all of them by default), each coded by a model that never saw it.
  */
-export function crossValidate(k: number, own: LabelledUtterance[], mined: LabelledUtterance[], scored: 'own' | 'all'): CoderReport {
-  const all = [...own, ...mined];
+export function crossValidate(k: number, all: LabelledUtterance[], scored: LabelledUtterance[] = all, options?: TrainOptions): CoderReport {
   const predicted = new Map<string, Predicted>();
   const times = new Map<string, number>();
   for (let fold = 0; fold < k; fold++) {
-    const coder = createCoder(trainModel(all.filter((x) => foldOf(x.id, k) !== fold)));
+    const coder = createCoder(trainModel(all.filter((x) => foldOf(x.id, k) !== fold), options));
     for (const item of all.filter((x) => foldOf(x.id, k) === fold)) {
       const start = performance.now();
       predicted.set(item.id, coder(item.text, item.context).code);
       times.set(item.id, performance.now() - start);
     }
   }
-  const items = scored === 'own' ? own : all;
-  return reportFrom(items, items.map((i) => predicted.get(i.id)!), items.map((i) => times.get(i.id)!));
+  return reportFrom(scored, scored.map((i) => predicted.get(i.id)!), scored.map((i) => times.get(i.id)!));
 }
 
 function main(): number {
@@ -61,22 +57,25 @@ function main(): number {
   const reports: [string, CoderReport][] = [];
   const notes: string[] = [];
   if (values.cross) {
-    // Across authors: trained on one writer's utterances, scored on another's. Closer to what a
-    // held-out set by someone else measures than cross-validation within one writer's set.
-    const own = readLabelled(TRAIN);
-    const mined = mineScenarios(SCENARIOS);
-    reports.push([`trained on the scenario responses only, scored on ${TRAIN}`, evaluateCoder(own, createCoder(trainModel(mined)))]);
-    reports.push([`trained on ${TRAIN} only, scored on the scenario responses`, evaluateCoder(mined, createCoder(trainModel(own)))]);
+    // Across writers: trained on the others' utterances, scored on one writer's. Closer to what a
+    // held-out set by someone else measures than cross-validation, where every writer is seen.
+    const sources = trainingSources();
+    for (const held of sources) {
+      const rest = sources.filter((s) => s !== held);
+      const coder = createCoder(trainModel(rest.flatMap((s) => s.items)));
+      reports.push([`trained on ${rest.map((s) => s.name).join(' + ')}, scored on ${held.name}`, evaluateCoder(held.items, coder)]);
+    }
   } else if (values.cv) {
     const k = Number(values.cv);
     if (!Number.isInteger(k) || k < 2) {
       console.error('--cv needs a whole number of folds, 2 or more');
       return 2;
     }
-    const own = readLabelled(TRAIN);
-    const mined = mineScenarios(SCENARIOS);
-    reports.push([`${k}-fold cross-validation, hand-written training set (${TRAIN})`, crossValidate(k, own, mined, 'own')]);
-    reports.push([`${k}-fold cross-validation, training set and shipped scenario responses`, crossValidate(k, own, mined, 'all')]);
+    const sources = trainingSources();
+    const all = sources.flatMap((s) => s.items);
+    const handWritten = sources.filter((s) => s.name.endsWith('.jsonl')).flatMap((s) => s.items);
+    reports.push([`${k}-fold cross-validation, all training data, scored on the hand-written sets`, crossValidate(k, all, handWritten)]);
+    reports.push([`${k}-fold cross-validation, all training data (${sources.map((s) => s.name).join(', ')})`, crossValidate(k, all)]);
   } else {
     const file = values.file ?? HELDOUT;
     let items: LabelledUtterance[];

@@ -1,7 +1,8 @@
 // The free-text coder on clear and deliberately hard cases (all from the project's own training
 // set or written here; never from the held-out set), the cues a trainee reads, and its limits.
 import { describe, expect, it } from 'vitest';
-import { codeUtterance, questionForm } from '../../src/core/freeText/coder.ts';
+import { codeUtterance } from '../../src/core/freeText/coder.ts';
+import { questionForm } from '../../src/core/freeText/questionForm.ts';
 import { parse } from '../../src/core/freeText/rules.ts';
 import { normalise, sentences } from '../../src/core/freeText/text.ts';
 import type { MiCode } from '../../src/core/coding/codes.ts';
@@ -38,6 +39,31 @@ const hard: [string, string, MiCode, string][] = [
   ['Three hours a night.', SLEEP, 'simple_reflection', 'a fragment that repeats the client'],
 ];
 
+// Weaknesses seen in play, written here (not from any labelled file): reflections read as
+// affirmations, advice with permission read as information, and question forms as trainees type them.
+const DRINK = "I don't even tell my wife how many beers it is.";
+const WORSE = 'What if it gets worse once I start?';
+const START = "I don't know where to start.";
+const seenInPlay: [string, string, MiCode][] = [
+  ['You feel unsafe on your own campus.', "He's still in my dining hall. I eat in my room now.", 'complex_reflection'],
+  ["You're ashamed of how much you've been drinking.", DRINK, 'complex_reflection'],
+  ["You're worried it'll get worse?", WORSE, 'simple_reflection'],
+  ["You're worried that once it starts, you won't be able to stop it?", WORSE, 'complex_reflection'],
+  ["Since you asked, I'd probably start with the shorter one. But it's your call.", ASKED, 'persuade_with_permission'],
+  ["It's totally up to you, but one thing that helps some people is booking just the first session.", START, 'persuade_with_permission'],
+  ["If you're open to a suggestion, some people find it easier to start with the intake only. See what fits.", START, 'persuade_with_permission'],
+  ['You should just book the first session and see.', START, 'persuade'],
+  ['can you tell me more about the nights', SLEEP, 'open_question'],
+  ['Could you say more about what happens at three?', SLEEP, 'open_question'],
+  ['how come you stopped going', 'I stopped going after two sessions.', 'open_question'],
+  ["I'm curious what made you come in today", 'My wife made the appointment.', 'open_question'],
+  ["You're tired of it. What would help?", "I'm tired of all of it.", 'open_question'],
+  ['Is it the memories or the sleep that bothers you more?', FEAR, 'closed_question'],
+  ["do you think it's getting worse", SLEEP, 'closed_question'],
+  ['Would you be willing to talk about the nights for a bit?', SLEEP, 'seeking_collaboration'],
+  ["Would it be okay if I shared what some people find helps?", SLEEP, 'seeking_collaboration'],
+];
+
 describe('codeUtterance: clear cases', () => {
   it.each(clear)('"%s" is coded %s', (text, context, code) => {
     expect(codeUtterance(text, context).code).toBe(code);
@@ -47,6 +73,18 @@ describe('codeUtterance: clear cases', () => {
 describe('codeUtterance: hard cases', () => {
   it.each(hard)('"%s" is coded %s (%s)', (text, context, code) => {
     expect(codeUtterance(text, context).code).toBe(code);
+  });
+});
+
+describe('codeUtterance: weaknesses seen in play', () => {
+  it.each(seenInPlay)('"%s" is coded %s', (text, context, code) => {
+    expect(codeUtterance(text, context).code).toBe(code);
+  });
+
+  it('codes a statement with a question mark for what it says, and says so', () => {
+    const r = codeUtterance("You're worried it'll get worse?", WORSE);
+    expect(r.cues[0]).toContain('a statement with a question mark');
+    expect(r.code).not.toMatch(/question/);
   });
 });
 

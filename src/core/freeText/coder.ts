@@ -1,57 +1,17 @@
 // The free-text coder: a typed clinician response (and the client's line it answers) in, one of
 // the eleven MI codes or 'unclear' out, with a confidence and the cues behind it in a trainee's
-// words. Rules find the surface signs; the small model in model.ts weighs them; a last pass of
-// rules settles open versus closed, which the form of a question decides better than any weight.
+// words. Rules find the surface signs; the small model in model.ts weighs them; a last pass
+// settles what the grammar decides better than any weight: a question code needs a question
+// (questionForm.ts), and open versus closed is the form of that question.
 import { CODE_INFO, type MiCode } from '../coding/codes.ts';
 import { featurise, predict, type CoderModel } from './model.ts';
-import type { Parsed } from './rules.ts';
 import type { CodedUtterance, CodeUtterance, FreeTextHints } from './types.ts';
 import shipped from './weights.json';
 
 /** Below this probability the coder says 'unclear' rather than guess. */
 export const UNCLEAR_BELOW = 0.2;
 
-const OPEN_START = /^(what|how|why|in what ways?|tell me|say (a bit |a little |some)?more|help me understand|walk me through|describe|talk me through|i wonder (what|how|why)|i am (curious|wondering) (what|how|why|about)|i would (like|love) to (hear|know) (what|how|more|about))\b/;
-const OPEN_EXCEPT = /^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date))\b/;
-// "Who would you want to know?", "Where does that leave you?": an invitation to think aloud.
-const OPEN_WH = /^(where|who|which|when)( [a-z]+)? (would|could|might|does that|do you see|else|is that|has been|have been|matters)\b|^(where|who) is been\b/;
-const CLOSED_START = /^((do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|am)( not)? |how (many|much|old|long|often|far|soon)\b|what (time|day|year|age|date)\b|when\b|where\b|which\b|who\b|whose\b|i am wondering (whether|if)|i wonder (whether|if)|i would like to know (if|whether)|i am curious (whether|if))/;
-const LEAD = /^(and|so|but|okay|ok|well|now|then|also|first|honestly|though|tell me|before i go through them|before that)(\s*,?\s+|\s*$)/;
-
-function lead(clause: string): string {
-  let t = clause.trim();
-  for (let previous = ''; previous !== t; ) {
-    previous = t;
-    t = t.replace(LEAD, '');
-  }
-  return t;
-}
-
-function clauseForm(clause: string): 'open' | 'closed' | null {
-  const t = lead(clause);
-  if (OPEN_EXCEPT.test(t)) return 'closed';
-  if (OPEN_START.test(t) || OPEN_WH.test(t)) return 'open';
-  if (CLOSED_START.test(t)) return 'closed';
-  return null;
-}
-
-/**
- * Open or closed, from the form of the question: the last sentence with a question mark decides,
- * else a sentence that asks without one ("Tell me about...", "I'm wondering whether..."). Within
- * a sentence the first clause that starts like a question decides, so "If you had your nights
- * back, what would change?" is open. A statement with a question mark is closed.
- */
-export function questionForm(p: Parsed): 'open' | 'closed' | null {
-  const asked = p.sentences.filter((s) => s.question).reverse();
-  for (const s of asked.length ? asked : p.sentences) {
-    for (const clause of s.text.split(',')) {
-      const form = clauseForm(clause);
-      if (form) return form;
-    }
-    if (s.question) return 'closed';
-  }
-  return null;
-}
+const MARKED_CUE = 'a statement with a question mark, not worded as a question: it is coded for what it says';
 
 const CONFRONTING_QUESTION = /^(really \?|do you honestly think|do you really think|what did you expect|what kind of (father|mother|parent)|why would anyone|what is wrong with you)$/;
 
@@ -91,6 +51,21 @@ export function createCoder(model: CoderModel): CodeUtterance {
       return { code: 'unclear', confidence, cues: [`hard to tell; closest is ${CODE_INFO[code].name.toLowerCase()}, but the coder is not sure`] };
     }
     const cues: string[] = [];
+    const q = f.parsed.question;
+    if ((code === 'open_question' || code === 'closed_question') && (q.markedStatement || !q.form)) {
+      // A question code needs a question. A statement typed with a question mark ("You're worried
+      // it'll get worse?") is a reflection with a rising voice (MITI); it is coded for what it says.
+      let alt = -1;
+      model.classes.forEach((c, i) => {
+        if (c !== 'open_question' && c !== 'closed_question' && (alt < 0 || probs[i]! > probs[alt]!)) alt = i;
+      });
+      code = model.classes[alt]!;
+      const questionMass = probs[model.classes.indexOf('open_question')]! + probs[model.classes.indexOf('closed_question')]!;
+      confidence = Math.min(0.99, probs[alt]! / Math.max(1e-9, 1 - questionMass));
+      if (q.markedStatement) cues.push(MARKED_CUE);
+    } else if (q.markedStatement && (code === 'simple_reflection' || code === 'complex_reflection')) {
+      cues.push(MARKED_CUE);
+    }
     if (code === 'open_question' || code === 'closed_question') {
       // A question that carries advice or a put-down is coded for what it does, not its form.
       const disguised = f.hits.find((h) => h.rule.id === 'advice_question' || h.rule.id === 'label' || (h.rule.id === 'confront_stance' && CONFRONTING_QUESTION.test(h.matched)));
@@ -101,7 +76,7 @@ export function createCoder(model: CoderModel): CodeUtterance {
       }
     }
     if (code === 'open_question' || code === 'closed_question') {
-      const form = questionForm(f.parsed);
+      const form = f.parsed.question.form;
       const wanted: MiCode | null = form === 'open' ? 'open_question' : form === 'closed' ? 'closed_question' : null;
       if (wanted && wanted !== code) {
         // The pair's probability mass goes to the form the grammar shows.

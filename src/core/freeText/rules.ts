@@ -3,6 +3,7 @@
 // trainee's words, what that sign usually means. The rules feed the small model in model.ts as
 // features, and the ones that agree with the model's verdict become the cues the trainee reads.
 import type { MiCode } from '../coding/codes.ts';
+import { readQuestion, stripLead, type FormReading } from './questionForm.ts';
 import { contentStems, normalise, sentences, stem, words } from './text.ts';
 import type { FreeTextHints } from './types.ts';
 
@@ -14,10 +15,14 @@ export interface Parsed {
   contextStems: Set<string>;
   /** The text's content words (stemmed) that the client's line or the author's key words contain. */
   shared: string[];
+  /** The text's own words behind `shared`, as typed, for the cues. */
+  sharedWords: string[];
   textStems: string[];
   /** Feeling words in the text that the client did not use. */
   newFeelings: string[];
   hintFeelings: string[];
+  /** Whether and how it asks (questionForm.ts). */
+  question: FormReading;
 }
 
 export interface Rule {
@@ -48,9 +53,11 @@ const FEELINGS = `afraid scared fear frightened terrified anxious worried worry 
   .split(/\s+/)
   .filter(Boolean);
 const FEELING_STEMS = new Set(FEELINGS.map(stem));
+const FEELING_FRAME = /^(it sounds like |sounds like |it seems like |it seems |i guess |i imagine |i hear that |like )?(you|part of you) (are |were |have been |feel |felt |are feeling |were feeling |seem |sound |get |got |must be |must feel |might be |might feel )?(so |really |a bit |pretty |quite |very |kind of |a little |still |just |also |too |more |less |not )*([a-z-]+)/;
 
 export function parse(text: string, context = '', hints?: FreeTextHints): Parsed {
   const norm = normalise(text);
+  const sents = sentences(norm);
   const ctxNorm = normalise(context);
   const contextStems = new Set([...contentStems(ctxNorm), ...(hints?.keywords ?? []).flatMap((k) => contentStems(normalise(k)))]);
   const textStems = contentStems(norm);
@@ -63,13 +70,15 @@ export function parse(text: string, context = '', hints?: FreeTextHints): Parsed
   return {
     norm,
     words: words(norm),
-    sentences: sentences(norm),
+    sentences: sents,
     context: ctxNorm,
     contextStems,
     shared: textStems.filter((s) => contextStems.has(s)),
+    sharedWords: [...new Set(words(norm).filter((w) => w.length > 2 && contextStems.has(stem(w))))],
     textStems,
     newFeelings: [...new Set(newFeelings)],
     hintFeelings,
+    question: readQuestion({ sentences: sents }),
   };
 }
 
@@ -79,13 +88,49 @@ function phrases(list: string[], where: (p: Parsed) => string = (p) => p.norm): 
   return (p) => where(p).match(re)?.[1] ?? null;
 }
 
+/**
+ * "Can I ask you straight...? Are you having thoughts of ending your life?": asking leave to ask
+ * is not seeking collaboration when the question itself follows; that question is the turn.
+ */
+function askingFirst(match: (p: Parsed) => string | null): (p: Parsed) => string | null {
+  return (p) => {
+    const m = match(p);
+    if (m && /\bask\b/.test(m)) {
+      const last = p.sentences.at(-1);
+      if (last && !last.text.includes(m.replace(/\s+/g, ' ')) && p.question.form && !p.question.markedStatement) return null;
+    }
+    return m;
+  };
+}
+
+/** "That isn't weak", "nothing selfish about it": a label denied points at a strength instead. */
+function unlessNegated(match: (p: Parsed) => string | null): (p: Parsed) => string | null {
+  return (p) => {
+    const m = match(p);
+    if (m === null) return null;
+    const at = p.norm.indexOf(m);
+    return /\b(not|never|nothing|no)( [a-z]+)?\s+$/.test(p.norm.slice(Math.max(0, at - 20), at)) ? null : m;
+  };
+}
+
+/** The first of several matchers that matches. */
+function either(...matchers: ((p: Parsed) => string | null)[]): (p: Parsed) => string | null {
+  return (p) => {
+    for (const m of matchers) {
+      const r = m(p);
+      if (r !== null) return r;
+    }
+    return null;
+  };
+}
+
 /** A rule on the start of any sentence. */
 function sentenceStart(re: RegExp, clauses = false): (p: Parsed) => string | null {
   return (p) => {
     for (const s of p.sentences) {
       // In a question, a lead-in clause may come first: "If you had them back, what would change?"
       for (const part of clauses && s.question ? s.text.split(',') : [s.text]) {
-        const m = part.trim().replace(/^(and|so|but|okay|ok|well|now|then|also|first)\s+,?\s*/, '').match(re);
+        const m = stripLead(part).match(re);
         if (m) return m[0];
       }
     }
@@ -93,16 +138,19 @@ function sentenceStart(re: RegExp, clauses = false): (p: Parsed) => string | nul
   };
 }
 
-/** No question mark, and not a request or an order: the shape a reflection has. */
 const AUX = 'do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|am';
 const SUBJ = 'you|i|we|it|that|this|there|she|he|they|your|any|anyone|anything|someone|something|a|the';
-const ASKS_WITHOUT_MARK = new RegExp(`^((${AUX})( not)? (${SUBJ})|(what|how|why|where|when|who|which)( [a-z]+)? (${AUX}) (you|i|we|it|that|this|they|she|he))\\b`);
 
+/** Asks for the client's story without a wh-word: "Tell me about...", "Could you say more...". */
+function isRequest(p: Parsed): boolean {
+  return p.question.form === 'open' && !/^(what|how|why|where|when|who|which|in what)\b/.test(p.question.matched);
+}
+
+/** No question mark, not worded as a question, not an order: the shape a reflection has. */
 function isStatement(p: Parsed): boolean {
-  if (p.sentences.some((s) => s.question)) return false;
+  if (p.sentences.some((s) => s.question) || p.question.form) return false;
   const first = p.sentences[0]?.text ?? '';
-  if (ASKS_WITHOUT_MARK.test(first)) return false;
-  return !/^(tell me|say |help me|walk me|describe|talk me|i wonder|i am curious|i would like|just |please |try |go |call |stop |start |think |forget |listen |trust |do not |make |let us )/.test(first);
+  return !/^(just |please |try |go |call |stop |start |think |forget |listen |trust |do not |make |let us )/.test(first);
 }
 
 export const RULES: readonly Rule[] = [
@@ -119,39 +167,28 @@ export const RULES: readonly Rule[] = [
     codes: ['open_question'],
     cue: "starts with '{m}', which invites the client to answer in their own words: an open question",
     match: (p) => {
-      const m = sentenceStart(/^(what|how|why|in what ways?|what kind of|what sort of)\b(\s+[a-z]+)?/, true)(p);
-      if (!m) return null;
-      if (/^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date))\b/.test(m)) return null;
-      return m.split(/\s+/)[0] === 'in' ? 'in what way' : m.split(/\s+/)[0]!;
+      const m = p.question.form === 'open' ? p.question.matched.match(/^(what|how|why|in what ways?|who|where|which)\b/) : null;
+      return m ? (m[1]!.startsWith('in ') ? 'in what way' : m[1]!) : null;
     },
   },
   {
     id: 'open_request',
     prior: { open_question: 3.5 },
     codes: ['open_question'],
-    cue: "'{m}' asks the client to tell their story without a question mark: an open question",
-    match: sentenceStart(
-      /^(tell me( more)?( about)?|say (a bit |a little |some)?more|help me understand|walk me through|describe|talk me through|i wonder (what|how|why)|i am (curious|wondering) (what|how|why|about)|i would (like|love) to hear (what|how|more|about)|i would like to know (what|how|more))\b/,
-    ),
+    cue: "'{m}' asks the client to tell their story: an open question",
+    match: (p) => (isRequest(p) ? p.question.matched : null),
   },
   {
     id: 'question_no_mark',
     prior: { closed_question: 1, open_question: 1 },
     codes: ['open_question', 'closed_question'],
     cue: "'{m}' is worded as a question even without a question mark",
-    match: (p) => {
-      if (p.sentences.some((s) => s.question)) return null;
-      for (const s of p.sentences) {
-        const m = s.text.replace(/^(and|so|but|okay|well|now|then)\s+/, '').match(ASKS_WITHOUT_MARK);
-        if (m) return m[0];
-      }
-      return null;
-    },
+    match: (p) => (!p.sentences.some((s) => s.question) && p.question.form && !isRequest(p) ? p.question.matched : null),
   },
   {
     id: 'closed_aux',
     prior: { closed_question: 1 },
-    codes: ['closed_question', 'seeking_collaboration'],
+    codes: ['closed_question'],
     cue: "starts with '{m}', so it can be answered with a yes or a no: a closed question",
     match: sentenceStart(new RegExp(`^(${AUX})( not)? (${SUBJ})\\b`), true),
   },
@@ -164,10 +201,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'closed_wondering',
-    prior: { closed_question: 3 },
+    prior: { closed_question: 1 },
     codes: ['closed_question'],
     cue: "'{m}' asks a yes-or-no question without a question mark: a closed question",
     match: phrases(['i am wondering whether', 'i am wondering if', 'i wonder if', 'i wonder whether', 'i would like to know if', 'i would like to know whether', 'i am curious whether', 'i am curious if']),
+  },
+  {
+    // "I wonder if you're grieving the person you were": a guess at meaning, offered tentatively,
+    // is a reflection; "I'm wondering whether you've told your doctor" asks for a fact.
+    id: 'tentative_guess',
+    prior: { complex_reflection: 1 },
+    codes: ['complex_reflection'],
+    cue: "'{m}' offers a guess at what the client feels or means: a complex reflection",
+    match: sentenceStart(/^i (am |was )?wonder(ing)? (if|whether) (you are|you feel|you have been|it is|it has|it feels|that is|there is|part of you|some of|you might be|maybe)\b/),
   },
   {
     id: 'tag_question',
@@ -182,13 +228,17 @@ export const RULES: readonly Rule[] = [
     prior: { seeking_collaboration: 3 },
     codes: ['seeking_collaboration', 'persuade_with_permission'],
     cue: "'{m}' asks permission before offering something: seeking collaboration",
-    match: phrases([
-      'would it be okay if', 'would it be ok if', 'would it be all right if', 'would it be alright if', 'is it okay if', 'is it alright if', 'is it all right if',
-      'would you like to hear', 'would you like to know', 'would you like me to', 'would it help to hear', 'would it help to know', 'would it help if',
-      'can i share', 'could i share', 'can i tell you', 'could i tell you', 'may i', 'mind if i', 'do you mind if', 'would you mind if',
-      'can i ask', 'could i ask', 'can i offer', 'could i offer', 'would that be useful', 'would that be helpful', 'would you be open to',
-      'with your permission', 'with your okay', 'if it is okay with you', 'if that is okay', 'if you would like', 'if you want',
-    ]),
+    match: askingFirst(
+      phrases([
+        'would it be okay if', 'would it be ok if', 'would it be all right if', 'would it be alright if', 'is it okay if', 'is it alright if', 'is it all right if',
+        'would you like to hear', 'would you like to know', 'would you like me to', 'would it help to hear', 'would it help to know', 'would it help if',
+        'can i share', 'could i share', 'can i tell you', 'could i tell you', 'may i', 'mind if i', 'mind if we', 'do you mind if', 'would you mind if',
+        'can i ask', 'could i ask', 'can i offer', 'could i offer', 'would that be useful', 'would that be helpful', 'would you be open to',
+        'would it be useful if', 'would it be helpful if', 'would it be useful to', 'would it be helpful to', 'ok if i', 'okay if i', 'alright if i', 'all right if i',
+        'want me to', 'would you be willing', 'are you open to', 'happy for me to', 'can i run', 'could i run', 'run a few', 'run a couple', 'run some',
+        'with your permission', 'with your okay', 'if it is okay with you', 'if that is okay', 'if you would like', 'if you want',
+      ]),
+    ),
   },
   {
     id: 'together',
@@ -196,10 +246,12 @@ export const RULES: readonly Rule[] = [
     codes: ['seeking_collaboration'],
     cue: "'{m}' shares the work with the client: seeking collaboration",
     match: phrases([
-      'together', 'let us', 'we could', 'we can', 'shall we', 'could we', 'can we', 'maybe we', 'perhaps we', 'us to focus', 'would you like us',
-      'what would you like to focus', 'where would you like to start', 'where would you like to begin', 'how would you like to use', 'how would you like us',
-      'you tell me where', 'your take on', 'i would value', 'help me understand what would', 'you know your', 'you know this better', 'which would you prefer',
-      'your lead', 'working together', 'put our heads together', 'brainstorm', 'most helpful for us',
+      'together', 'let us', 'we could', 'we can', 'shall we', 'should we', 'could we', 'can we', 'maybe we', 'perhaps we', 'us to focus', 'would you like us',
+      'what would you like to focus', 'where would you like to start', 'where would you like to begin', 'where would you like us', 'how would you like to use', 'how would you like us',
+      'how do you want to use', 'how would you like to spend', 'how do you want to spend', 'the time we have', 'time we have got', 'our time', 'how we use',
+      'you tell me where', 'you tell me what', 'your take on', 'i would value', 'help me understand what would', 'you know your', 'you know this better', 'which would you prefer',
+      'your lead', 'working together', 'put our heads together', 'brainstorm', 'most helpful for us', 'short version or', 'would that work', 'does that work for you',
+      'what would work for you', 'what would be most helpful', 'what would be most useful', 'what would be helpful', 'what would be useful', 'figure out together', 'work out together',
     ]),
   },
   {
@@ -208,11 +260,15 @@ export const RULES: readonly Rule[] = [
     codes: ['emphasizing_autonomy', 'persuade_with_permission', 'seeking_collaboration'],
     cue: "'{m}' leaves the choice with the client: emphasizing autonomy",
     match: phrases([
-      'your choice', 'your decision', 'your call', 'up to you', 'is yours', 'yours to', 'you decide', 'you get to decide', 'you get a say', 'only you can',
+      'your choice', 'your decision', 'your call', 'up to you', 'is yours', 'are yours', 'yours to', 'you decide', 'you get to decide', 'you get a say', 'only you can',
       'you do not have to', 'you do not need to', 'nobody can make', 'no one can make', 'no one is going to', 'nobody is going to', 'you are free to',
       'you are in charge', 'you are in control', 'it is your life', 'you can choose', 'you choose', 'the expert on', 'you are the one who', 'entirely up',
       'completely up', 'not now is', 'not yet is', 'a real answer too', 'that is okay', 'that would be okay', 'your business', 'you can take or leave', 'that is fine',
-      'you are the judge', 'for you to judge', 'whenever you are ready', 'as long as you need', 'does not commit you', 'no obligation', 'you can stop',
+      'you are the judge', 'the best judge', 'you would be the judge', 'for you to judge', 'whenever you are ready', 'as long as you need', 'does not commit you', 'no obligation', 'you can stop',
+      'you can say no', 'you can say stop', 'change your mind', 'is allowed', 'are allowed', 'your right', 'your process', 'your pace', 'your own pace', 'your terms',
+      'your timing', 'take the time you need', 'take your time', 'all the time you need', 'no rush', 'no pressure', 'nobody is rushing', 'no one is rushing', 'nobody is pushing',
+      'whatever you decide', 'whichever way you go', 'whichever you choose', 'you know yourself', 'you know best', 'gets to choose', 'get to choose', 'take that away from you',
+      'not going to make you', 'will not make you', 'nobody will make you', 'you can walk away', 'you can pull out', 'the one who decides', 'who gets to decide',
     ]),
   },
   // ---- information and advice
@@ -222,11 +278,12 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade_with_permission'],
     cue: "'{m}' offers advice in a way the client is plainly free to set aside: persuading with permission",
     match: phrases([
-      'since you asked', 'since you ask', 'you asked', 'you wanted to know what i', 'you said you would like my', 'if you want a suggestion', 'if you would like my',
-      'if you are open to a suggestion', 'for what it is worth', 'take it or leave it', 'feel free to ignore', 'feel free to bin', 'set it aside', 'may or may not fit',
-      'just my view', 'you know yourself', 'you know your life', 'you are the judge', 'see what you think', 'if it appeals', 'only if it makes sense', 'if you like',
-      'if it is any use', 'one idea', 'here is a thought', 'you might see it differently', 'if you want it', 'you would know if', 'whether that fits',
-      'but i am not you', 'you get to decide if',
+      'since you asked', 'since you ask', 'since you are asking', 'you asked', 'you wanted to know what i', 'you said you would like my', 'if you want a suggestion', 'if you would like my',
+      'if you are open to a suggestion', 'for what it is worth', 'take it or leave it', 'feel free to ignore', 'feel free to bin', 'bin it', 'set it aside', 'may or may not fit',
+      'might not fit', 'may not fit', 'see what fits', 'what fits for you', 'take what is useful', 'leave the rest', 'might not be for you', 'might not be true for you',
+      'just my view', 'my honest view', 'you know yourself', 'you know your life', 'you are the judge', 'you would be the judge', 'see what you think', 'if it appeals', 'only if it makes sense', 'if you like',
+      'if it is any use', 'one idea', 'here is a thought', 'you might see it differently', 'if you want it', 'you would know if', 'whether that fits', 'does that fit',
+      'but i am not you', 'you get to decide if', 'only you know', 'if it helps', 'if that helps',
     ]),
   },
   {
@@ -235,10 +292,14 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade_with_permission', 'persuade'],
     cue: "'{m}' gives advice or a suggestion",
     match: phrases([
-      'i would suggest', 'my suggestion', 'i suggest', 'i would try', 'i would give', 'i would start', 'i would probably', 'i would want', 'i would think about',
-      'i would say', 'i think i would', 'if i were you', 'if it were me', 'if i were in your', 'you might consider', 'you could try', 'you could ask', 'you could start',
-      'you might try', 'you might look', 'it might be worth', 'it is worth', 'one thing that', 'one thing some', 'one thing people', 'some people find',
-      'some people do', 'some parents find', 'some people like', 'some people ask', 'a good first step', 'might help', 'could help',
+      'i would suggest', 'my suggestion', 'i suggest', 'a suggestion', 'i would recommend', 'i recommend', 'my recommendation', 'my advice', 'i reckon', 'my view is',
+      'my honest take', 'my take', 'my honest opinion', 'if you want my', 'could take some of', 'would take some of',
+      'i would try', 'i would give', 'i would start', 'i would probably', 'i would want', 'i would think about', 'i would go for', 'i would book', 'i would grab', 'i would do',
+      'i would say', 'i think i would', 'i think you would', 'if i were you', 'if it were me', 'if i were in your', 'you might consider', 'you could try', 'you could ask', 'you could start',
+      'you might try', 'you might look', 'you could always', 'it might be worth', 'it is worth', 'might be worth', 'worth considering', 'worth a try', 'worth trying', 'worth a go',
+      'one thing that', 'one thing some', 'one thing people', 'something that helps', 'something a lot of people', 'some people find', 'people find', 'others find', 'parents find',
+      'some people do', 'some parents find', 'some people like', 'some people ask', 'worked for others', 'has worked for', 'helped others', 'a good first step', 'might help', 'could help',
+      'might suit', 'could suit', 'would suit', 'give it a go', 'give it a try', 'give it a shot',
     ]),
   },
   {
@@ -247,8 +308,9 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade_with_permission', 'giving_information'],
     cue: 'the client asked for this, so giving it is not pushing',
     match: phrases(
-      ['what would you do', 'what do you think i should', 'should i', 'what do you recommend', 'what would you suggest', 'your opinion', 'in my shoes', 'if you were me',
-        'tell me honestly', 'what do you think', 'can you tell me', 'tell me what', 'how does it work', 'what happens', 'is it true', 'what is it like', 'how long'],
+      ['what would you do', 'what do you think i should', 'should i', 'what do you recommend', 'what would you suggest', 'what do you suggest', 'your opinion', 'your advice', 'your view',
+        'in my shoes', 'if you were me', 'tell me honestly', 'what do you think', 'what do you reckon', 'any tips', 'any ideas', 'any advice', 'any suggestions', 'be honest',
+        'can you tell me', 'tell me what', 'how does it work', 'what happens', 'is it true', 'what is it like', 'how long', 'what is', 'how does', 'do they', 'will they', 'does it', 'can i', 'do i have to'],
       (p) => p.context,
     ),
   },
@@ -283,9 +345,10 @@ export const RULES: readonly Rule[] = [
     cue: "'{m}' tells the client what to do without asking: persuading",
     match: phrases([
       'you should', 'you need to', 'you have to', 'you must', 'you ought to', 'you have got to', 'you really need', 'you really have', 'you really should',
+      'you will need to', 'you will have to', 'you need the', 'you need a', 'you need some', 'you need help', 'you need therapy',
       'just do', 'just make', 'just give', 'just try', 'just ask', 'make sure', 'just make the time', 'the only way', 'do not overthink',
-      'you will be fine', 'you will feel better', 'you will not fall apart', 'trust me', 'listen to her', 'listen to him', 'listen to me',
-      'needs you to', 'is right', 'let us book', 'so you do not back out',
+      'you will be fine', 'you will feel better', 'you will be glad', 'you will not regret', 'you will not fall apart', 'trust me', 'listen to her', 'listen to him', 'listen to me',
+      'needs you to', 'is right', 'let us book', 'let us get you', 'get you booked', 'so you do not back out', 'so i would book', 'so i would grab', 'i would grab the',
     ]),
   },
   {
@@ -300,10 +363,10 @@ export const RULES: readonly Rule[] = [
     prior: { persuade: 4 },
     codes: ['persuade'],
     cue: "'{m}' is advice dressed as a question: persuading",
-    match: phrases([
-      'have you thought about', 'have you considered', 'why do not you', 'why not just', 'why not try', 'why not give', 'why not ask', 'do not you think', 'would it not be better',
-      'would not it be better', 'would not it be', 'could not you', 'could you not', 'how about you', 'what about just', 'would not you rather', 'is it not time',
-    ]),
+    match: sentenceStart(
+      /^(have you (thought about|considered|tried (?!(any|some|no|every)thing)[a-z]+ing|thought of [a-z]+ing)|why (do not you|not (just )?[a-z]+)|do not you think|(would|is|could|does) (it not|not it) (be )?(better|time|easier|worth)|could not you|could you not|how about (you|just|trying|giving|if you)|what about (just|trying|giving)|would not you rather|what if you (just )?(tried|did|gave|went|started|booked|called|rang|talked|told)|what (would|could) it hurt|what is the harm|what have you got to lose)\b/,
+      true,
+    ),
   },
   {
     id: 'warning',
@@ -311,8 +374,23 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade'],
     cue: "'{m}' warns of what will happen: persuading",
     match: phrases([
-      'if you do not', 'will only get worse', 'get worse', 'before it is too late', 'before things get worse', 'the sooner you', 'will fix', 'actually works',
-      'therapy works', 'it works', 'will be different', 'will help you', 'you will see',
+      'if you do not', 'if you keep', 'will only get worse', 'get worse', 'gets worse', 'before it is too late', 'before things get worse', 'the sooner you', 'the longer you', 'the longer it',
+      'the harder it gets', 'will fix', 'actually works', 'therapy works', 'it works', 'really works', 'really does work', 'will be different', 'will help you', 'you will see',
+      'now is the time', 'now really is the time', 'will always be something', 'on their own', 'on its own', 'go away by itself', 'nothing to lose',
+    ]),
+  },
+  {
+    // Gordon's roadblocks: selling the treatment and reassuring the fear away argue for change.
+    id: 'selling',
+    prior: { persuade: 1.5 },
+    codes: ['persuade'],
+    cue: "'{m}' sells the treatment or reassures the worry away: persuading",
+    match: phrases([
+      'best researched', 'best-researched', 'best supported', 'best-supported', 'strongest evidence', 'strongest research', 'gold standard', 'the research is really', 'the research really',
+      'research is strong', 'research is really strong', 'evidence is really', 'really strong', 'works really well', 'works so well', 'it is brilliant', 'in good hands', 'exactly what',
+      'exactly why', 'exactly who', 'could really help', 'really could help', 'really could', 'can really help', 'would really help', 'will really help', 'could give you', 'would give you',
+      'could fix', 'will not happen', 'would never happen', 'do not worry', 'nothing to worry', 'no need to worry', 'you will be totally fine', 'you will be okay',
+      'most people feel', 'most people who finish', 'most people start to feel', 'feel a lot better', 'feel much better',
     ]),
   },
   {
@@ -328,24 +406,36 @@ export const RULES: readonly Rule[] = [
     prior: { confront: 3.5 },
     codes: ['confront'],
     cue: "'{m}' labels or judges the client: confronting",
-    match: phrases([
-      'denial', 'excuse', 'excuses', 'resistant', 'resistance', 'childish', 'like a child', 'dramatic', 'paranoid', 'selfish', 'lazy', 'stubborn', 'closed-minded',
-      'negative attitude', 'drinking problem', 'pride talking', 'macho', 'just avoiding', 'you are avoiding', 'irresponsible', 'weak', 'ridiculous', 'silly',
-      'overreacting', 'making excuses', 'in denial', 'not much of a reason', 'does not make much sense', 'a bit paranoid',
-    ]),
+    match: unlessNegated(
+      phrases([
+        'denial', 'excuse', 'excuses', 'resistant', 'resistance', 'childish', 'like a child', 'dramatic', 'paranoid', 'selfish', 'lazy', 'stubborn', 'closed-minded',
+        'negative attitude', 'drinking problem', 'pride talking', 'avoidance talking', 'fear talking', 'macho', 'just avoiding', 'you are avoiding', 'irresponsible', 'weak', 'ridiculous', 'silly',
+        'overreacting', 'making excuses', 'in denial', 'not much of a reason', 'does not make much sense', 'a bit paranoid', 'cop-out', 'cop out', 'kidding yourself', 'fooling yourself',
+        'feeling sorry for yourself', 'sorry for yourself', 'playing the victim', 'attention seeking', 'attention-seeking',
+      ]),
+    ),
   },
   {
     id: 'confront_stance',
     prior: { confront: 3.5 },
     codes: ['confront'],
     cue: "'{m}' disagrees with, blames or shames the client: confronting",
-    match: phrases([
-      'really ?', 'do you honestly think', 'do you really think', 'what did you expect', 'what kind of father', 'what kind of mother', 'what kind of parent', 'why would anyone', 'come on', 'whatever you tell yourself',
-      'that is on you', 'you owe it', 'should be able to', 'you are not even', 'you keep finding', 'stop saying', 'you are just', 'that is not a', 'you can not blame',
-      'hardly', 'you only', 'you will have to get used', 'a grown man', 'a grown woman', 'what is wrong with you', 'you are being', 'maybe the problem', 'it is not working',
-      'it is a bit', 'you know the', 'you say you', 'nobody talks', 'anyone can', 'doesn\'t make it your fault', 'does not make it your fault', 'surely', 'shame on',
-      'is right to be', 'are right to be', 'that is a very', 'that is a pretty', 'that sounds like an',
-    ]),
+    match: either(
+      phrases([
+        'really ?', 'do you honestly think', 'do you really think', 'what did you expect', 'what kind of father', 'what kind of mother', 'what kind of parent', 'why would anyone', 'come on', 'whatever you tell yourself',
+        'that is on you', 'you owe it', 'should be able to', 'you are not even', 'you keep finding', 'stop saying', 'you are just', 'that is not a', 'you can not blame',
+        'hardly', 'you only', 'you will have to get used', 'a grown man', 'a grown woman', 'what is wrong with you', 'maybe the problem', 'it is not working',
+        'it is a bit', 'you know the', 'nobody talks', 'anyone can', 'doesn\'t make it your fault', 'does not make it your fault', 'surely', 'shame on',
+        'is right to be', 'are right to be', 'that is a very', 'that is a pretty', 'that sounds like an',
+        'yes but', 'yes, but', 'yeah but', 'yeah, but', 'both ways', 'if you really wanted', 'if you wanted to', 'be realistic', 'worked so well', 'working so well',
+        'the same thing last', 'you have been saying', 'you keep saying', 'you said that last', 'stop hiding', 'stop making', 'stop pretending', 'own that', 'you are choosing not',
+        'it takes two', 'at some point you have to', 'grow up', 'man up', 'toughen up',
+      ]),
+      // "You say you want to get better, but...": the client's words held against them.
+      (p) => p.norm.match(/\bbut you (say|said|keep saying) you\b|^you (say|said) you [^.?!]*\bbut\b/)?.[0] ?? null,
+      // "Other mums with PTSD manage to make the time": a comparison that shames.
+      (p) => p.norm.match(/\bother [a-z]+( [a-z]+){0,3} (manage|cope|find the time|make the time|get on with it)\b/)?.[0] ?? null,
+    ),
   },
   // ---- affirming
   {
@@ -354,12 +444,29 @@ export const RULES: readonly Rule[] = [
     codes: ['affirmation'],
     cue: "'{m}' names a strength or effort of the client's: an affirmation",
     match: phrases([
-      'courage', 'courageous', 'brave', 'bravery', 'guts', 'strength', 'strong', 'determination', 'determined', 'persistence', 'persistent', 'resourceful',
-      'resilient', 'resilience', 'took a lot', 'takes a lot', 'that takes', 'that took', 'it took', 'not easy', 'is not easy', 'says a lot about you', 'says something about you',
-      'smart', 'wise', 'thoughtful', 'loyal', 'loyalty', 'care about', 'really care', 'you care', 'commitment', 'committed', 'dedicated', 'dedication', 'honest',
-      'honesty', 'credit', 'you have kept', 'you have been', 'you clearly', 'you are someone who', 'you are not someone who', 'that is who you are',
-      'good dad', 'good mom', 'good parent', 'look out for', 'a lot of care', 'protected', 'you take this seriously', 'you did it anyway', 'you still',
-      'you took a step', 'on your own', 'you know your own mind', 'you think for yourself', 'valuable', 'trust and courage', 'decision, and it came from you',
+      'courage', 'courageous', 'brave', 'bravery', 'guts', 'nerve', 'strength', 'strong', 'determination', 'determined', 'persistence', 'persistent', 'resourceful',
+      'resilient', 'resilience', 'took a lot', 'takes a lot', 'that takes', 'that took', 'it took', 'not easy', 'is not easy', 'says a lot about you',
+      'smart', 'wise', 'thoughtful', 'loyal', 'loyalty', 'commitment', 'committed', 'dedicated', 'dedication', 'honest', 'fighter', 'survivor',
+      'honesty', 'credit', 'you clearly care', 'you are someone who', 'you are not someone who', 'that is who you are', 'the kind of',
+      'good dad', 'good mom', 'good mum', 'good parent', 'look out for', 'a lot of care', 'so much care', 'you take this seriously', 'you did it anyway',
+      'you took a step', 'you know your own mind', 'you think for yourself', 'valuable', 'trust and courage', 'decision, and it came from you',
+    ]),
+  },
+  {
+    // Credit given for what the client did: "Picking up the phone at all was a big step",
+    // "Three years sober tells me you know how to do hard things".
+    id: 'credit',
+    prior: { affirmation: 1.5 },
+    codes: ['affirmation'],
+    cue: "'{m}' gives the client credit for what they did: an affirmation",
+    match: phrases([
+      'tells me you', 'tells me that you', 'shows how', 'shows that you', 'shows real', 'shows a lot', 'says a lot', 'speaks to', 'a big step', 'a real step', 'a huge step', 'an important step',
+      'was a step', 'is a step forward', 'you were willing', 'a brave', 'good on you', 'fair play', 'credit to you', 'hats off', 'kudos', 'well done for', 'you should be proud', 'showing up', 'you show up', 'you keep showing up',
+      'you kept going', 'you kept at it', 'you kept trying', 'you stuck with', 'you made it here', 'you made it through', 'you managed', 'you got yourself', 'you pushed yourself',
+      'you really pushed', 'you held down', 'you held it together', 'you raised', 'you came anyway',
+      'you still came', 'you still showed', 'did it anyway', 'even on the bad days', 'even when it was hard', 'most people could not', 'most people would not', 'most people would have',
+      'nobody in your family', 'you have done before', 'you have got through', 'you got through', 'you have survived', 'you survived', 'you look after', 'you protect',
+      'you have given', 'you have been there for', 'you speak up', 'speaking up', 'you stand up', 'how seriously you',
     ]),
   },
   // ---- reflecting
@@ -382,10 +489,37 @@ export const RULES: readonly Rule[] = [
     match: sentenceStart(/^(it sounds like|sounds like|it seems|you feel|you are feeling|so you|you are|you have|you want|you would|you do not|you can not|part of you|on one hand)\b/),
   },
   {
+    // A summary or a check on what was heard: "So what you're saying is...", "If I've got this right...".
+    id: 'checking',
+    prior: { simple_reflection: 1, complex_reflection: 1 },
+    codes: ['simple_reflection', 'complex_reflection'],
+    cue: "'{m}' gives back what you heard: a reflection",
+    match: phrases([
+      'what you are saying is', 'what you are telling me is', 'what i am hearing is', 'what i hear is', 'so you are saying', 'you are saying that', 'if i have got this right',
+      'if i have this right', 'if i understand you', 'if i am hearing you', 'let me make sure i have got', 'let me see if i have got', 'let me check i have got', 'so let me see',
+    ]),
+  },
+  {
+    // "You feel...", "You're ashamed...", "You're scared it'll get worse?": naming the client's
+    // feeling is a reflection, never an affirmation, with or without a rising voice.
+    id: 'names_feeling',
+    prior: { simple_reflection: 1, complex_reflection: 1 },
+    codes: ['simple_reflection', 'complex_reflection'],
+    cue: "'{m}' names what the client feels: a reflection",
+    match: (p) => {
+      if (p.question.form && !p.question.markedStatement) return null;
+      for (const s of p.sentences) {
+        const m = stripLead(s.text).match(FEELING_FRAME);
+        if (m && (/feel|felt/.test(m[3] ?? '') || FEELING_STEMS.has(stem(m[5]!)))) return m[0];
+      }
+      return null;
+    },
+  },
+  {
     id: 'picks_up',
     codes: ['simple_reflection', 'complex_reflection'],
     cue: "picks up the client's own words ('{m}')",
-    match: (p) => (isStatement(p) && p.shared.length ? [...new Set(p.shared)].slice(0, 3).join("', '") : null),
+    match: (p) => (isStatement(p) && p.sharedWords.length ? p.sharedWords.slice(0, 3).join("', '") : null),
   },
   {
     id: 'close_to_words',

@@ -16,6 +16,25 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/'d\b/g, ' would'],
   [/\bi'm\b/g, 'i am'],
   [/\by'all\b/g, 'you all'],
+  // Typed in a hurry, without apostrophes or in chat spelling.
+  [/\b(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)nt\b/g, '$1 not'],
+  [/\bcant\b/g, 'can not'],
+  [/\bwont\b/g, 'will not'],
+  [/\bim\b/g, 'i am'],
+  [/\bive\b/g, 'i have'],
+  [/\b(you|they|we)re\b/g, '$1 are'],
+  [/\b(you|they|we)ve\b/g, '$1 have'],
+  [/\b(you|they)ll\b/g, '$1 will'],
+  [/\byoud\b/g, 'you would'],
+  [/\b(that|what|there|how)s\b/g, '$1 is'],
+  [/\bits (?=(a|an|the|not|just|okay|ok|fine|like|really|so|very|been|going|up|normal|hard|true|totally|completely|entirely|all|your|yours|only|still|also|too|never|always|been|ok)\b)/g, 'it is '],
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\bgonna\b/g, 'going to'],
+  [/\bwanna\b/g, 'want to'],
+  [/\bgotta\b/g, 'have got to'],
+  [/\bkinda\b/g, 'kind of'],
+  [/\bdunno\b/g, 'do not know'],
 ];
 
 export function normalise(text: string): string {
@@ -36,7 +55,9 @@ export function words(normalised: string): string[] {
 /** Sentences of the normalised text, without their end marks. */
 export function sentences(normalised: string): { text: string; question: boolean }[] {
   const out: { text: string; question: boolean }[] = [];
-  for (const m of normalised.matchAll(/[^.?!;:]+([.?!;:]+|$)/g)) {
+  // "Dr. Amin" and "e.g." do not end a sentence.
+  const text = normalised.replace(/\b(dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e)\./g, '$1');
+  for (const m of text.matchAll(/[^.?!;:]+([.?!;:]+|$)/g)) {
     const body = m[0].replace(/[.?!;:]+$/, '').trim();
     if (body) out.push({ text: body.replace(/^[-,"' ]+/, ''), question: m[1]!.includes('?') });
   }
