@@ -38,7 +38,8 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`the server did not answer ${url}healthz within ${timeoutMs} ms:\n${log()}`);
 }
 
-export async function startClassroomServer(port: number): Promise<ClassroomServer> {
+/** `distDir`: another build folder to serve (a spec that publishes a new version edits a copy). */
+export async function startClassroomServer(port: number, { distDir }: { distDir?: string } = {}): Promise<ClassroomServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'evoke-classroom-'));
   const url = `http://127.0.0.1:${port}/`;
   let child: ChildProcess | null = null;
@@ -47,7 +48,7 @@ export async function startClassroomServer(port: number): Promise<ClassroomServe
   const start = async () => {
     output = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EVOKE_DIST: process.env.EVOKE_DIST ?? 'dist', EVOKE_DATA: dataDir },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EVOKE_DIST: distDir ?? process.env.EVOKE_DIST ?? 'dist', EVOKE_DATA: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -81,7 +82,7 @@ export async function startClassroomServer(port: number): Promise<ClassroomServe
 
 /** One port a spec file; E2E_CLASSROOM_PORT_BASE moves them all, so two checkouts can run side by side. */
 const PORT_BASE = Number(process.env.E2E_CLASSROOM_PORT_BASE ?? 4652);
-export const CLASSROOM_PORTS = { class: PORT_BASE, restart: PORT_BASE + 1 } as const;
+export const CLASSROOM_PORTS = { class: PORT_BASE, restart: PORT_BASE + 1, update: PORT_BASE + 2 } as const;
 
 /**
  * A server for the whole spec file: started before its first test, disposed of after its last.

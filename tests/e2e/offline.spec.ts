@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Scenario, ScenarioNode } from '../../src/core/scenario/types.ts';
+import { CLASSROOM_PORTS, startClassroomServer } from './classroomServer.ts';
 import { expectAccessible, loadShipped, VETERAN } from './support.ts';
 
 // Issue #9's promise: a trainee can practise a whole scenario by typing, offline. The service
@@ -76,4 +80,51 @@ test('once opened, the app works with no network: a whole scenario practised by 
   await expect(page.getByRole('region', { name: 'Your typed responses' }).getByRole('listitem')).toHaveCount(typed);
   // Still offline: nothing above needed the server.
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+});
+
+test('a new version waits for the trainee, and the conversation resumes after the reload', async ({ page }) => {
+  test.setTimeout(240_000);
+  // A server of its own on a copy of the build, so the spec can publish a "new version".
+  const dist = mkdtempSync(join(tmpdir(), 'evoke-update-'));
+  cpSync(process.env.EVOKE_DIST ?? 'dist', dist, { recursive: true });
+  const server = await startClassroomServer(CLASSROOM_PORTS.update, { distDir: dist });
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('status').filter({ hasText: 'Evoke now works offline' })).toBeVisible({ timeout: 60_000 });
+    await page.goto(`${server.url}#/play/${VETERAN}`);
+    await page.getByRole('radio', { name: 'Practice' }).check();
+    await page.getByRole('button', { name: 'Start the conversation' }).click();
+    const first = scenario.nodes[scenario.start]!;
+    await page.getByRole('button', { name: /^Response 1:/ }).click();
+    await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+
+    // A new version: the service worker's precache list changes (one revision, same length, so
+    // the file server's cached sizes stay right), and the server restarts to serve it.
+    const swPath = join(dist, 'sw.js');
+    const sw = readFileSync(swPath, 'utf8');
+    const at = sw.indexOf('revision:"') + 'revision:"'.length;
+    writeFileSync(swPath, sw.slice(0, at) + (sw[at] === 'a' ? 'b' : 'a') + sw.slice(at + 1));
+    await server.kill();
+    await server.start();
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+
+    // It never reloads by itself: the trainee is told, and chooses when.
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Evoke is ready' });
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+    await expectAccessible(page, 'new-version notice');
+    await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+    await notice.getByRole('button', { name: 'Reload now' }).click();
+
+    // After the reload the conversation is where it was: the same feedback, the same response.
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('list', { name: 'Conversation' })).toContainText(first.responses[0]!.say);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  } finally {
+    await server.dispose();
+    rmSync(dist, { recursive: true, force: true });
+  }
 });
