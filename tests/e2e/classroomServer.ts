@@ -82,7 +82,7 @@ export async function startClassroomServer(port: number, { distDir }: { distDir?
 
 /** One port a spec file; E2E_CLASSROOM_PORT_BASE moves them all, so two checkouts can run side by side. */
 const PORT_BASE = Number(process.env.E2E_CLASSROOM_PORT_BASE ?? 4652);
-export const CLASSROOM_PORTS = { class: PORT_BASE, restart: PORT_BASE + 1, update: PORT_BASE + 2 } as const;
+export const CLASSROOM_PORTS = { class: PORT_BASE, restart: PORT_BASE + 1, update: PORT_BASE + 2, edges: PORT_BASE + 3 } as const;
 
 /**
  * A server for the whole spec file: started before its first test, disposed of after its last.

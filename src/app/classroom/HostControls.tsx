@@ -3,13 +3,16 @@
 import { Button, Group, Kbd, Modal, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { HostAction, RoomView } from '../../core/classroom/room.ts';
+import { CountdownPicker } from './CountdownPicker.tsx';
 import { hostCommands, mostVoted, pickCommands, type HostCommand } from './hostCommands.ts';
 
 export type Act = (action: HostAction, extra?: { response?: string; tieBreak?: string }) => void;
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  // A radio chip (the countdown) keeps focus after a tap; the letter keys must still work then.
+  if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'button'].includes(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Letter shortcuts for the commands on screen; ignored while typing or with a modifier held. */
@@ -38,11 +41,15 @@ interface Props {
   shortcuts?: boolean;
   /** What "end" means here, e.g. "End the session and show the class report". */
   endLabel?: string;
+  /** Only the facilitator sees this screen (the phone remote), so it may act on counts before the reveal. */
+  privateScreen?: boolean;
+  /** The countdown the next vote opens with, offered while no vote is open; absent where there is none (projector-only). */
+  countdown?: { seconds: number | null; onChange: (seconds: number | null) => void };
 }
 
-export function HostControls({ view, act, size, ready, shortcuts = false, endLabel = 'End the session' }: Props) {
+export function HostControls({ view, act, size, ready, shortcuts = false, endLabel = 'End the session', privateScreen = size === 'phone', countdown }: Props) {
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const commands = hostCommands(view);
+  const commands = hostCommands(view, privateScreen);
   const picks = pickCommands(view);
   const run = (c: HostCommand) => {
     if (!ready) return;
@@ -51,13 +58,13 @@ export function HostControls({ view, act, size, ready, shortcuts = false, endLab
   useShortcuts(commands, run, shortcuts && ready);
   const big = size === 'phone' ? 'lg' : 'md';
   const nobodyVoted = (view.phase === 'closed' || view.phase === 'revealed') && mostVoted(view).length === 0;
-  const tie = mostVoted(view).length > 1 && (view.phase === 'closed' || view.phase === 'revealed');
+  const tie = mostVoted(view).length > 1 && (view.phase === 'revealed' || (view.phase === 'closed' && privateScreen));
   if (view.endedByHost) return <Text>The session has ended.</Text>;
   return (
     <Stack gap="sm" className={`host-controls host-controls-${size}`} component="section" aria-labelledby="controls-title">
       <Title order={2} size="h4" id="controls-title">Facilitator controls</Title>
       {nobodyVoted && <Text fw={600}>Nobody voted: pick the response to continue with.</Text>}
-      {tie && <Text fw={600}>The vote is tied: choose which of the tied responses to continue with.</Text>}
+      {tie && <Text fw={600} data-testid="tie-note">The vote is tied: choose which of the tied responses to continue with.</Text>}
       <Group gap="xs" className="host-buttons">
         {commands.map((c) => (
           <Button
@@ -67,12 +74,17 @@ export function HostControls({ view, act, size, ready, shortcuts = false, endLab
             disabled={!ready}
             onClick={() => run(c)}
             fullWidth={size === 'phone'}
+            // Long labels ("Continue with the most voted (2)") wrap on a phone instead of being cut off.
+            {...(size === 'phone' ? { h: 'auto', mih: 50, py: 8, styles: { label: { whiteSpace: 'normal', textAlign: 'center' } } } : {})}
             {...(c.key && shortcuts ? { 'aria-keyshortcuts': c.key, rightSection: <Kbd size="xs">{c.key}</Kbd> } : {})}
           >
             {c.label}
           </Button>
         ))}
       </Group>
+      {countdown && view.phase === 'idle' && !view.conversationEnded && (
+        <CountdownPicker seconds={countdown.seconds} onChange={countdown.onChange} label="Countdown for the vote" size="xs" />
+      )}
       {picks.length > 0 && (
         <div role="group" aria-labelledby="pick-label">
           <Text size="sm" fw={600} id="pick-label" mb={4}>Continue along a response you pick</Text>

@@ -34,9 +34,12 @@ export function VoteStatus({ view, secondsLeft, showJoined = true }: { view: Roo
         <strong data-testid="voted">{view.votes}</strong> voted
       </Text>
       {secondsLeft !== null && secondsLeft !== undefined && view.phase === 'open' && (
-        <Text className="status-figure countdown" role="timer" aria-label={`${secondsLeft} seconds left to vote`}>
+        <Text className="status-figure countdown" role="timer" aria-label={`${secondsLeft} seconds left to vote`} data-testid="countdown">
           <strong>{formatSeconds(secondsLeft)}</strong> left
         </Text>
+      )}
+      {view.timeUp && view.phase === 'closed' && (
+        <Text className="status-figure" fw={600} data-testid="time-up">Time is up</Text>
       )}
     </Group>
   );

@@ -20,7 +20,12 @@ export function mostVoted(view: RoomView): string[] {
   return max === 0 ? [] : options.filter((o) => o.votes === max).map((o) => o.id);
 }
 
-export function hostCommands(view: RoomView): HostCommand[] {
+/**
+ * @param seesTally whether this screen may act on the counts before the reveal: the facilitator's
+ *   phone may; the projector may not, since "Continue with the most voted (2)" would tell the class
+ *   the result before it is revealed.
+ */
+export function hostCommands(view: RoomView, seesTally = true): HostCommand[] {
   const list: HostCommand[] = [];
   const over = view.endedByHost;
   if (over) return list;
@@ -28,7 +33,7 @@ export function hostCommands(view: RoomView): HostCommand[] {
   if (atNode && view.phase === 'idle') list.push({ id: 'open', label: 'Open the vote', key: 'O', action: 'openVote', primary: true });
   if (view.phase === 'open') list.push({ id: 'close', label: 'Close the vote', key: 'C', action: 'closeVote', primary: true });
   if (view.phase === 'closed') list.push({ id: 'reveal', label: 'Reveal the results', key: 'R', action: 'reveal', primary: true });
-  if (view.phase === 'closed' || view.phase === 'revealed') {
+  if (view.phase === 'revealed' || (view.phase === 'closed' && seesTally)) {
     const top = mostVoted(view);
     const numberOf = (id: string) => (view.options.find((o) => o.id === id)?.index ?? 0) + 1;
     if (top.length === 1) list.push({ id: 'next', label: `Continue with the most voted (${numberOf(top[0]!)})`, key: 'N', action: 'continue', primary: view.phase === 'revealed' });

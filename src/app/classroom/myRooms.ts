@@ -9,7 +9,7 @@ const KEEP = 12;
 export interface ProjectorOptions {
   /** Show the client's meters on the projector. */
   showMeters: boolean;
-  /** Seconds a vote stays open before the host's screen closes it; null: no countdown. */
+  /** Seconds a vote stays open before the server closes it; null: no countdown. */
   countdown: number | null;
 }
 
@@ -44,6 +44,11 @@ export function myRooms(): MyRoom[] {
 
 export function rememberRoom(room: MyRoom): void {
   writeJson(KEY, [room, ...myRooms().filter((r) => r.code !== room.code)].slice(0, KEEP));
+}
+
+/** The facilitator changed the countdown on the room's screen: later votes, and a reload, use it. */
+export function setRoomCountdown(code: string, countdown: number | null): void {
+  writeJson(KEY, myRooms().map((r) => (r.code === code ? { ...r, countdown } : r)));
 }
 
 export function forgetRoom(code: string): void {

@@ -1,7 +1,7 @@
 // One classroom connection: a WebSocket that says who it is on every (re)connect, so a phone that
 // sleeps, a reload or a server restart costs nothing; the server's journal keeps the room.
 import type { ClientMessage, ServerMessage } from '../../core/classroom/protocol.ts';
-import type { RoomView } from '../../core/classroom/room.ts';
+import type { Roster, RoomView } from '../../core/classroom/room.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -10,6 +10,10 @@ export interface RoomClientState {
   role?: 'host' | 'student' | 'projector';
   code?: string;
   view?: RoomView;
+  /** Who has joined: sent to the facilitator only. */
+  roster?: Roster;
+  /** The server's clock minus this device's, from the last welcome: countdowns end when the server closes the vote. */
+  clockOffsetMs?: number;
   /** The last refusal from the server, in its words (cleared by the next state). */
   error?: string;
   /** Set when the server refused who we said we were: retrying would not help. */
@@ -104,8 +108,8 @@ export class RoomSocket {
       } catch {
         return;
       }
-      if (msg.type === 'welcome') this.set({ role: msg.role, code: msg.code, error: undefined, fatal: false });
-      else if (msg.type === 'state') this.set({ view: msg.state, error: undefined });
+      if (msg.type === 'welcome') this.set({ role: msg.role, code: msg.code, error: undefined, fatal: false, ...(msg.now !== undefined ? { clockOffsetMs: msg.now - Date.now() } : {}) });
+      else if (msg.type === 'state') this.set({ view: msg.state, roster: msg.roster, error: undefined });
       else if (msg.type === 'error') {
         const fatal = !this.current.view && FATAL.some((f) => f.test(msg.error));
         this.set({ error: msg.error, fatal });

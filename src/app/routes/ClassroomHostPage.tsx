@@ -1,7 +1,7 @@
 // #/classroom/host/:code (the projector with the facilitator's controls) and
 // #/classroom/remote/:code (the same controls sized for the facilitator's phone).
 import { Alert, Anchor, Button, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { HostAction } from '../../core/classroom/room.ts';
 import { ClassReportView } from '../classroom/ClassReportView.tsx';
@@ -10,9 +10,11 @@ import { HostControls } from '../classroom/HostControls.tsx';
 import { phaseWords } from '../classroom/hostCommands.ts';
 import { hostSecretFor } from '../classroom/identity.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
-import { optionsFor, optionsSegment } from '../classroom/myRooms.ts';
+import { optionsFor, optionsSegment, setRoomCountdown } from '../classroom/myRooms.ts';
+import { PrivateTally } from '../classroom/PrivateTally.tsx';
 import { ProjectorStage, VoteStatus } from '../classroom/ProjectorStage.tsx';
 import { ReactionView, RevealView } from '../classroom/RevealView.tsx';
+import { RosterPanel } from '../classroom/RosterPanel.tsx';
 import { useCountdown } from '../classroom/useCountdown.ts';
 import { useRoomSocket } from '../classroom/useRoomSocket.ts';
 import { useLibraryScenario } from '../classroom/useScenario.ts';
@@ -25,16 +27,30 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
   const view = state.view;
   const { scenario } = useLibraryScenario(view?.scenarioId);
   const [options] = useState(() => optionsFor(code));
+  const [countdown, setCountdown] = useState(options.countdown);
   const [showJoin, setShowJoin] = useState(true);
   const ready = state.status === 'open' && state.role === 'host';
   const act = useCallback(
     (action: HostAction, extra: { response?: string; tieBreak?: string } = {}) => {
-      socket?.send({ type: 'action', action, ...extra });
+      // The server keeps the countdown and closes the vote, so every screen closes together.
+      socket?.send({ type: 'action', action, ...extra, ...(action === 'openVote' && countdown !== null ? { seconds: countdown } : {}) });
     },
-    [socket],
+    [socket, countdown],
   );
-  const round = `${code}.${view?.at ?? ''}.${view?.lastTurn?.index ?? -1}`;
-  const secondsLeft = useCountdown(view?.phase === 'open', options.countdown, round, mode === 'projector' ? () => act('closeVote') : undefined);
+  const chooseCountdown = useCallback(
+    (seconds: number | null) => {
+      setCountdown(seconds);
+      setRoomCountdown(code, seconds);
+    },
+    [code],
+  );
+  const secondsLeft = useCountdown(view, state.clockOffsetMs);
+  // The projector and the remote are two tabs of one browser: a countdown chosen on one holds on the other.
+  useEffect(() => {
+    const onStorage = () => setCountdown(optionsFor(code).countdown);
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [code]);
 
   if (!secret) {
     return (
@@ -103,9 +119,11 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
               </div>
             )}
             {error}
-            <HostControls view={view} act={act} size="phone" ready={ready} endLabel={endLabel} />
-            {(view.phase === 'closed' || revealed) && <RevealView view={view} size="phone" />}
+            <HostControls view={view} act={act} size="phone" ready={ready} endLabel={endLabel} countdown={{ seconds: countdown, onChange: chooseCountdown }} />
+            <PrivateTally view={view} />
+            {revealed && <RevealView view={view} size="phone" />}
             {view.lastTurn && !revealed && <ReactionView view={view} size="phone" clientName={scenario?.client.name} />}
+            {!view.endedByHost && <RosterPanel roster={state.roster} joined={view.students} namesShownAtFirst onProjector={false} />}
             {view.played && scenario && <ClassReportView scenario={scenario} played={view.played} code={code} />}
             <Anchor component={Link} href={`/classroom/host/${code}`}>Open the projector view on this device</Anchor>
           </Stack>
@@ -142,7 +160,8 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
           <aside className="projector-side" aria-label="Joining and controls">
             {showJoin && !view.endedByHost && <JoinPanel code={code} compact={over} />}
             {error}
-            <HostControls view={view} act={act} size="projector" ready={ready} shortcuts endLabel={endLabel} />
+            <HostControls view={view} act={act} size="projector" ready={ready} shortcuts endLabel={endLabel} countdown={{ seconds: countdown, onChange: chooseCountdown }} />
+            <RosterPanel roster={state.roster} joined={view.students} namesShownAtFirst={false} onProjector />
           </aside>
         </div>
         )}

@@ -6,6 +6,7 @@ import { phaseWords } from '../classroom/hostCommands.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { parseOptionsSegment } from '../classroom/myRooms.ts';
 import { ProjectorStage } from '../classroom/ProjectorStage.tsx';
+import { useCountdown } from '../classroom/useCountdown.ts';
 import { useRoomSocket } from '../classroom/useRoomSocket.ts';
 import { useLibraryScenario } from '../classroom/useScenario.ts';
 import '../classroom/classroom.css';
@@ -15,6 +16,7 @@ export default function ClassroomScreenPage({ code, options: segment }: { code: 
   const view = state.view;
   const { scenario } = useLibraryScenario(view?.scenarioId);
   const options = parseOptionsSegment(segment);
+  const secondsLeft = useCountdown(view, state.clockOffsetMs);
   return (
     <main className="projector projector-screen">
       <Group justify="space-between" className="projector-bar">
@@ -32,7 +34,7 @@ export default function ClassroomScreenPage({ code, options: segment }: { code: 
       {view && (
         <div className={`projector-grid${view.endedByHost ? ' projector-grid-wide' : ''}`}>
           <div className="projector-stage">
-            {!view.endedByHost && <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} revealed={view.phase === 'revealed'} />}
+            {!view.endedByHost && <ProjectorStage view={view} scenario={scenario} showMeters={options.showMeters} secondsLeft={secondsLeft} revealed={view.phase === 'revealed'} />}
             {view.played && scenario && <ClassReportView scenario={scenario} played={view.played} code={code} />}
           </div>
           {!view.endedByHost && (

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { catalog } from 'virtual:evoke-scenarios/catalog';
 import { DEFAULT_ROOM_SIZE } from '../../core/classroom/room.ts';
+import { CountdownPicker } from '../classroom/CountdownPicker.tsx';
 import { newHostSecret, rememberHostSecret } from '../classroom/identity.ts';
 import { forgetRoom, myRooms, rememberRoom, type MyRoom } from '../classroom/myRooms.ts';
 import { useRoomSocket } from '../classroom/useRoomSocket.ts';
@@ -32,7 +33,7 @@ export default function ClassroomStartPage() {
   const [, navigate] = useLocation();
   const [scenarioId, setScenarioId] = useState(catalog[0]?.id ?? '');
   const [showMeters, setShowMeters] = useState(true);
-  const [countdown, setCountdown] = useState<number | string>('');
+  const [countdown, setCountdown] = useState<number | null>(null);
   const [maxSize, setMaxSize] = useState<number | string>(DEFAULT_ROOM_SIZE);
   const [request, setRequest] = useState<Request | null>(null);
   const [rooms, setRooms] = useState<MyRoom[]>(myRooms);
@@ -49,12 +50,10 @@ export default function ClassroomStartPage() {
 
   const create = () => {
     const size = typeof maxSize === 'number' ? maxSize : Number(maxSize);
-    const seconds = countdown === '' ? null : Number(countdown);
     if (!Number.isInteger(size) || size < 1 || size > 100_000) return setFormError('The room size limit must be a whole number from 1 to 100000.');
-    if (seconds !== null && (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600)) return setFormError('The countdown must be a whole number of seconds from 5 to 3600, or empty for none.');
     if (!catalog.some((e) => e.id === scenarioId)) return setFormError('Pick a scenario.');
     setFormError(null);
-    setRequest({ scenarioId, secret: newHostSecret(), maxSize: size, showMeters, countdown: seconds });
+    setRequest({ scenarioId, secret: newHostSecret(), maxSize: size, showMeters, countdown });
   };
 
   const failed = request && (state.fatal || (state.error && !state.code));
@@ -77,10 +76,8 @@ export default function ClassroomStartPage() {
               <Title order={2} size="h3" id="new-room-title">Open a room</Title>
               <NativeSelect label="Scenario" value={scenarioId} onChange={(e) => setScenarioId(e.currentTarget.value)} data={catalog.map((e) => ({ value: e.id, label: `${e.title} (${e.difficulty})` }))} />
               <Checkbox label="Show the client's meters on the projector" checked={showMeters} onChange={(e) => setShowMeters(e.currentTarget.checked)} />
-              <Group grow align="flex-start">
-                <NumberInput label="Vote countdown (seconds)" description="Optional. The vote closes when it runs out." placeholder="No countdown" min={5} max={3600} allowDecimal={false} value={countdown} onChange={setCountdown} />
-                <NumberInput label="Room size limit" description="Students who can join." min={1} max={100000} allowDecimal={false} value={maxSize} onChange={setMaxSize} />
-              </Group>
+              <CountdownPicker seconds={countdown} onChange={setCountdown} description="The vote closes on every screen when it runs out. You can change it before each vote." />
+              <NumberInput label="Room size limit" description="Students who can join." min={1} max={100000} allowDecimal={false} value={maxSize} onChange={setMaxSize} maw={320} />
               {formError && <Alert color="orange" role="alert">{formError}</Alert>}
               {failed && (
                 <Alert color="red" role="alert" title="The room could not be opened">

@@ -1,7 +1,7 @@
 // The classroom wire protocol (issue 7): JSON messages over one WebSocket per phone or screen.
 // Incoming messages are checked here with plain TypeScript, field by field, with a size limit;
 // anything else is refused with a reason, never half-read.
-import type { HostAction, RoomView } from './room.ts';
+import { isCountdownSeconds, MAX_COUNTDOWN_SECONDS, MIN_COUNTDOWN_SECONDS, type HostAction, type Roster, type RoomView } from './room.ts';
 
 export const MAX_MESSAGE_BYTES = 4096;
 const MAX_ID = 64;
@@ -19,13 +19,16 @@ export type ClientMessage =
   /** A projector shows a room without voting. */
   | { type: 'watch'; code: string }
   | { type: 'vote'; response: string }
-  | { type: 'action'; action: HostAction; response?: string; tieBreak?: string }
+  /** `seconds`: with openVote, a countdown after which the server closes the vote. */
+  | { type: 'action'; action: HostAction; response?: string; tieBreak?: string; seconds?: number }
   | { type: 'ping' };
 
 /** Server -> client. */
 export type ServerMessage =
-  | { type: 'welcome'; role: 'host' | 'student' | 'projector'; code: string }
-  | { type: 'state'; state: RoomView }
+  /** `now`: the server's clock, so a screen can show a countdown that ends when the server closes the vote. */
+  | { type: 'welcome'; role: 'host' | 'student' | 'projector'; code: string; now?: number }
+  /** `roster` goes to the facilitator only, beside the view, never inside it. */
+  | { type: 'state'; state: RoomView; roster?: Roster }
   | { type: 'error'; error: string }
   | { type: 'pong' };
 
@@ -128,14 +131,17 @@ function check(o: Obj): ClientMessage | Error {
       return response instanceof Error ? response : { type, response };
     }
     case 'action': {
-      const e = fields(['action', 'response', 'tieBreak']);
+      const e = fields(['action', 'response', 'tieBreak', 'seconds']);
       if (e) return e;
       if (typeof o.action !== 'string' || !HOST_ACTIONS.includes(o.action as HostAction)) return new Error(`'action' must be one of ${HOST_ACTIONS.join(', ')}`);
       const response = str(o, 'response', MAX_ID);
       const tieBreak = str(o, 'tieBreak', MAX_ID);
       if (response instanceof Error) return response;
       if (tieBreak instanceof Error) return tieBreak;
-      return { type, action: o.action as HostAction, ...(response !== undefined ? { response } : {}), ...(tieBreak !== undefined ? { tieBreak } : {}) };
+      const seconds = o.seconds;
+      if (seconds !== undefined && !isCountdownSeconds(seconds)) return new Error(`'seconds' must be a whole number from ${MIN_COUNTDOWN_SECONDS} to ${MAX_COUNTDOWN_SECONDS}`);
+      if (seconds !== undefined && o.action !== 'openVote') return new Error("'seconds' goes only with openVote");
+      return { type, action: o.action as HostAction, ...(response !== undefined ? { response } : {}), ...(tieBreak !== undefined ? { tieBreak } : {}), ...(seconds !== undefined ? { seconds } : {}) };
     }
     case 'ping': {
       const e = fields([]);

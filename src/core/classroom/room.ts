@@ -17,6 +17,11 @@ export const JOIN_CODE_LENGTH = 6;
 export const DEFAULT_ROOM_SIZE = 500;
 export const MAX_HANDLE_LENGTH = 24;
 export const MIN_HOST_SECRET_LENGTH = 8;
+/** A vote countdown's bounds, in seconds: shorter cannot be read aloud, longer is no countdown. */
+export const MIN_COUNTDOWN_SECONDS = 5;
+export const MAX_COUNTDOWN_SECONDS = 3600;
+/** Handles the facilitator's roster lists by name; past this it only counts (a wall of names helps nobody). */
+export const ROSTER_NAMES = 300;
 const STUDENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export type Phase = 'idle' | 'open' | 'closed' | 'revealed' | 'ended';
@@ -28,9 +33,11 @@ export const MAX_COUNT = 100_000;
 export type RoomEvent =
   | { type: 'created'; code: string; hostSecret: string; scenarioId: string; scenarioHash: string; maxSize: number }
   | { type: 'joined'; studentId: string; handle?: string }
-  | { type: 'voteOpened' }
+  /** With a countdown: its length, and when it runs out by the server's clock (ms since 1970). */
+  | { type: 'voteOpened'; seconds?: number; closesAt?: number }
   | { type: 'voted'; studentId: string; response: string }
-  | { type: 'voteClosed' }
+  /** `timeUp`: the countdown ran out and the server closed the vote, not the facilitator. */
+  | { type: 'voteClosed'; timeUp?: true }
   | { type: 'revealed' }
   /** Moves on along a response: the most voted, or the host's pick. */
   | { type: 'continued'; response: string; by: 'votes' | 'host' }
@@ -72,6 +79,15 @@ export interface RevealedOption extends OptionView {
   votes: number;
 }
 
+/** Who has joined, for the facilitator only: handles and a count of the anonymous, never with a vote. */
+export interface Roster {
+  /** Chosen handles, sorted, at most ROSTER_NAMES of them. */
+  names: string[];
+  /** Students with a handle past ROSTER_NAMES. */
+  moreNames: number;
+  anonymous: number;
+}
+
 /** What a client is sent. A student's view carries only their own vote; no view says who voted what. */
 export interface RoomView {
   code: string;
@@ -84,6 +100,10 @@ export interface RoomView {
   options: OptionView[];
   students: number;
   votes: number;
+  /** While a vote with a countdown is open: its length and when it closes (server clock, ms since 1970). */
+  countdown?: { seconds: number; closesAt: number };
+  /** The vote was closed by its countdown running out (while it stays closed). */
+  timeUp?: boolean;
   /** Only after the reveal (or for the host): counts per option, with code, category and feedback. */
   reveal?: { options: RevealedOption[]; discuss?: string };
   /** The node's discussion prompt, once the host shows it or the vote is revealed. */
@@ -147,6 +167,10 @@ export function sanitiseHandle(input: string | undefined): string | undefined {
   return short === '' ? undefined : short;
 }
 
+export function isCountdownSeconds(seconds: unknown): seconds is number {
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= MIN_COUNTDOWN_SECONDS && seconds <= MAX_COUNTDOWN_SECONDS;
+}
+
 /** Compares without stopping at the first difference. */
 function sameSecret(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
@@ -171,6 +195,9 @@ export class Room {
   private discussShown = false;
   /** Typed show-of-hands counts of the current round (projector-only mode), added to the votes. */
   private counted: Record<string, number> = {};
+  /** The open vote's countdown, if the host set one. */
+  private countdown: { seconds: number; closesAt: number } | null = null;
+  private timeUp = false;
 
   private constructor(scenario: Scenario, created: Extract<RoomEvent, { type: 'created' }>) {
     this.scenario = scenario;
@@ -234,11 +261,18 @@ export class Room {
     return this.recordNew({ type: 'voted', studentId, response });
   }
 
-  host(secret: string, action: HostAction, response?: string, tieBreak?: string): Result<RoomEvent> {
+  /**
+   * A facilitator's action. `timer` gives an opened vote a countdown: its length, and the server's
+   * clock now (the model has no clock of its own, so a journal replays the same on any day).
+   */
+  host(secret: string, action: HostAction, response?: string, tieBreak?: string, timer?: { seconds: number; now: number }): Result<RoomEvent> {
     if (!this.isHost(secret)) return fail('only the facilitator can do that');
     switch (action) {
-      case 'openVote':
-        return this.recordNew({ type: 'voteOpened' });
+      case 'openVote': {
+        if (!timer) return this.recordNew({ type: 'voteOpened' });
+        if (!isCountdownSeconds(timer.seconds)) return fail(`a countdown must be a whole number of seconds from ${MIN_COUNTDOWN_SECONDS} to ${MAX_COUNTDOWN_SECONDS}`);
+        return this.recordNew({ type: 'voteOpened', seconds: timer.seconds, closesAt: timer.now + timer.seconds * 1000 });
+      }
       case 'closeVote':
         return this.recordNew({ type: 'voteClosed' });
       case 'reveal':
@@ -256,6 +290,18 @@ export class Room {
         return this.recordNew({ type: 'continued', response: winner.value, by: 'votes' });
       }
     }
+  }
+
+  /** When the open vote's countdown runs out (server clock), or null: no vote open, or no countdown. */
+  get voteClosesAt(): number | null {
+    return this.phase === 'open' ? (this.countdown?.closesAt ?? null) : null;
+  }
+
+  /** Closes the open vote if its countdown has run out by `now`; null when there is nothing to close yet. */
+  closeIfTimeUp(now: number): Result<RoomEvent | null> {
+    const closesAt = this.voteClosesAt;
+    if (closesAt === null || now < closesAt) return ok(null);
+    return this.recordNew({ type: 'voteClosed', timeUp: true });
   }
 
   /** Projector-only mode: the show-of-hands count per response, typed by the host while the vote is open or closed. */
@@ -300,11 +346,15 @@ export class Room {
         this.students.set(event.studentId, { id: event.studentId, ...(event.handle !== undefined ? { handle: event.handle } : {}) });
         return ok(undefined);
       }
-      case 'voteOpened':
+      case 'voteOpened': {
         if (this.phase === 'ended' || conversationOver) return fail('the conversation has ended');
         if (this.phase !== 'idle') return fail('a vote was already held at this turn: continue or go back first');
+        const timed = event.seconds !== undefined || event.closesAt !== undefined;
+        if (timed && (!isCountdownSeconds(event.seconds) || !Number.isFinite(event.closesAt))) return fail('the countdown must have a length in seconds and a closing time');
         this.phase = 'open';
+        this.countdown = timed ? { seconds: event.seconds!, closesAt: event.closesAt! } : null;
         return ok(undefined);
+      }
       case 'voted': {
         if (this.phase !== 'open') return fail('the vote is closed');
         if (!this.students.has(event.studentId)) return fail('join the room before voting');
@@ -316,6 +366,8 @@ export class Room {
       case 'voteClosed':
         if (this.phase !== 'open') return fail('no vote is open');
         this.phase = 'closed';
+        this.countdown = null;
+        this.timeUp = event.timeUp === true;
         return ok(undefined);
       case 'revealed':
         if (this.phase !== 'closed') return fail('close the vote before revealing it');
@@ -353,6 +405,7 @@ export class Room {
       case 'ended':
         this.closedByHost = true;
         this.phase = 'ended';
+        this.countdown = null;
         return ok(undefined);
       case 'discussShown': {
         if (this.phase === 'ended' || conversationOver) return fail('the conversation has ended');
@@ -381,6 +434,8 @@ export class Room {
     this.votes = new Map();
     this.counted = {};
     this.discussShown = false;
+    this.countdown = null;
+    this.timeUp = false;
   }
 
   private node() {
@@ -416,6 +471,18 @@ export class Room {
     return this.actor.getSnapshot().context.turns;
   }
 
+  /** Who has joined, for the facilitator's eyes: never part of a view, so nothing sent with a tally names anyone. */
+  roster(): Roster {
+    const named: string[] = [];
+    let anonymous = 0;
+    for (const s of this.students.values()) {
+      if (s.handle === undefined) anonymous++;
+      else named.push(s.handle);
+    }
+    named.sort((a, b) => a.localeCompare(b));
+    return { names: named.slice(0, ROSTER_NAMES), moreNames: Math.max(0, named.length - ROSTER_NAMES), anonymous };
+  }
+
   /** The view for the host (tally always shown) or for one student (only their own vote). */
   view(as: { host: true } | { studentId: string } | { projector: true }): RoomView {
     const ctx = this.actor.getSnapshot().context;
@@ -436,6 +503,8 @@ export class Room {
       conversationEnded: this.actor.getSnapshot().status === 'done',
       endedByHost: this.closedByHost,
       ...(lastTurn ? { lastTurn } : {}),
+      ...(this.phase === 'open' && this.countdown ? { countdown: { ...this.countdown } } : {}),
+      ...(this.phase === 'closed' && this.timeUp ? { timeUp: true } : {}),
     };
     if (showTally && node) {
       view.reveal = {
@@ -461,6 +530,8 @@ export class Room {
       votes: [...this.votes.entries()].sort(([a], [b]) => a.localeCompare(b)),
       counted: this.counted,
       discussShown: this.discussShown,
+      countdown: this.countdown,
+      timeUp: this.timeUp,
       rounds: this.rounds,
       engine: { status: this.actor.getSnapshot().status, value: this.actor.getSnapshot().value, at: ctx.at, meters: ctx.meters, steps: ctx.steps, turns: ctx.turns },
     };

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, parseClientMessage, type ClientMessage, type ServerMessage } from '../../core/classroom/protocol.ts';
-import { isJoinCode, normaliseJoinCode, Room, type Result, type RoomEvent, type RoomView } from '../../core/classroom/room.ts';
+import { isJoinCode, normaliseJoinCode, Room, type Result, type RoomEvent, type Roster, type RoomView } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { JournalWriteError, type JournalStore } from './journal.ts';
 
@@ -90,6 +90,38 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     }
   }
 
+  // --- Countdowns. The server closes a timed vote itself, so it closes on every screen even when
+  // the facilitator's screen sleeps, reloads or was never open (a phone remote, a second screen). ---
+
+  const closeTimers = new Map<string, NodeJS.Timeout>();
+  /** Sets (or clears) the room's timer for its open vote's countdown; call after any change. */
+  function scheduleClose(code: string) {
+    clearTimeout(closeTimers.get(code));
+    closeTimers.delete(code);
+    const closesAt = rooms.get(code)?.voteClosesAt ?? null;
+    if (closesAt === null) return;
+    const timer = setTimeout(() => {
+      closeTimers.delete(code);
+      const room = rooms.get(code);
+      if (!room) return;
+      try {
+        const r = room.closeIfTimeUp(now());
+        if (r.ok && r.value) {
+          // A disk that refuses the close leaves the vote open: try again shortly.
+          if (flush(code, r.value)) {
+            closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
+            return;
+          }
+          broadcastNow(code);
+        }
+        scheduleClose(code);
+      } catch (e) {
+        console.error('classroom: closing a vote on time failed', e);
+      }
+    }, Math.max(0, closesAt - now()));
+    closeTimers.set(code, timer);
+  }
+
   const sweep = (): string[] => {
     const expired: string[] = [];
     for (const [code, room] of rooms) {
@@ -110,6 +142,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     payloads.delete(code);
     queued.delete(code);
     clearTimers(code);
+    clearTimeout(closeTimers.get(code));
+    closeTimers.delete(code);
   }
   const sweeper = setInterval(sweep, 5 * 60 * 1000);
   sweeper.unref();
@@ -162,12 +196,12 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     student: Map<string, Buffer>;
   }
   const payloads = new Map<string, Payloads>();
-  const stateText = (state: RoomView): Buffer => Buffer.from(JSON.stringify({ type: 'state', state } satisfies ServerMessage));
+  const stateText = (state: RoomView, roster?: Roster): Buffer => Buffer.from(JSON.stringify({ type: 'state', state, ...(roster ? { roster } : {}) } satisfies ServerMessage));
 
   const payloadFor = (room: Room, c: Connection): Buffer => {
     let p = payloads.get(room.code);
     if (!p || p.room !== room || p.events !== room.journal.length) payloads.set(room.code, (p = { room, events: room.journal.length, student: new Map() }));
-    if (c.role === 'host') return (p.host ??= stateText(room.view({ host: true })));
+    if (c.role === 'host') return (p.host ??= stateText(room.view({ host: true }), room.roster()));
     p.projector ??= room.view({ projector: true });
     if (c.role !== 'student' || !c.studentId) return (p.projectorText ??= stateText(p.projector));
     // A student's view is the projector's plus their own vote (Room.view builds it the same way).
@@ -300,6 +334,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     }
     if (r.value) broadcastNow(room.code);
     else sendState(c);
+    scheduleClose(room.code);
     return true;
   };
 
@@ -311,7 +346,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     let set = members.get(room.code);
     if (!set) members.set(room.code, (set = new Set()));
     set.add(c);
-    send(c, { type: 'welcome', role, code: room.code });
+    send(c, { type: 'welcome', role, code: room.code, now: now() });
   };
 
   /** Looks a room up by a code someone typed; wrong codes from one address are throttled. */
@@ -402,7 +437,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
       }
       case 'action': {
         if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
-        return commit(c, c.room, c.room.host(c.secret, msg.action, msg.response, msg.tieBreak));
+        const timer = msg.seconds !== undefined ? { seconds: msg.seconds, now: now() } : undefined;
+        return commit(c, c.room, c.room.host(c.secret, msg.action, msg.response, msg.tieBreak, timer));
       }
     }
   };
@@ -420,6 +456,9 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     c.strikes++;
     return false;
   };
+
+  // A vote left open by a restart closes when its countdown says, or at once if that has passed.
+  for (const code of rooms.keys()) scheduleClose(code);
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const c: Connection = { ws, ip: req.socket.remoteAddress ?? '?', tokens: rate.burst, refilledAt: now(), strikes: 0 };
@@ -479,6 +518,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
           }
         }
         for (const code of [...broadcastTimers.keys()]) clearTimers(code);
+        for (const t of closeTimers.values()) clearTimeout(t);
+        closeTimers.clear();
         for (const room of rooms.values()) room.close();
         opts.store?.close();
         wss.close(() => resolve());

@@ -54,7 +54,7 @@ export function JoinForm({ initialCode = '', initialHandle = '', problem, onJoin
         />
         <TextInput
           label="Your name in the room (optional)"
-          description="Leave it empty to join anonymously. Nobody is shown who voted for what."
+          description="Leave it empty to join anonymously. The facilitator sees who has joined, never who voted for what."
           value={handle}
           onChange={(e) => setHandle(e.currentTarget.value)}
           maxLength={MAX_HANDLE_LENGTH}

@@ -1,14 +1,16 @@
 import { Alert, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconDoorExit, IconInfoCircle, IconWifiOff } from '@tabler/icons-react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { catalog } from 'virtual:evoke-scenarios/catalog';
 import type { ClientMessage } from '../../../core/classroom/protocol.ts';
 import type { RoomView } from '../../../core/classroom/room.ts';
 import { studentId } from '../identity.ts';
 import { DiscussPrompt, ReactionView, RevealView } from '../RevealView.tsx';
+import { formatSeconds, useCountdown } from '../useCountdown.ts';
 import { useRoomSocket } from '../useRoomSocket.ts';
 import { ClientLineCard } from './ClientLineCard.tsx';
-import type { JoinedRoom } from './joinMemory.ts';
+import { HandleLine } from './HandleLine.tsx';
+import { rememberJoin, type JoinedRoom } from './joinMemory.ts';
 import { announcement, STAGE_HEADING, stageOf, studentError } from './studentPhase.ts';
 import { useVoteOutbox } from './useVoteOutbox.ts';
 import { ClosedOptions, VoteButtons } from './VoteOptions.tsx';
@@ -23,8 +25,20 @@ interface Props {
 
 /** A student's phone in a room: the client's line, the vote, the reveal, the end. */
 export function StudentRoom({ room, onLeave, onRefused }: Props) {
-  const hello = useCallback((): ClientMessage => ({ type: 'join', code: room.code, studentId: studentId(), ...(room.handle ? { handle: room.handle } : {}) }), [room]);
+  // The handle can change in the room; every later (re)connect says the new one.
+  const [handle, setHandle] = useState(room.handle);
+  const hello = useCallback((): ClientMessage => ({ type: 'join', code: room.code, studentId: studentId(), ...(handle ? { handle } : {}) }), [room.code, handle]);
   const { socket, state } = useRoomSocket(hello, room.code);
+  const secondsLeft = useCountdown(state.view, state.clockOffsetMs);
+  const rename = useCallback(
+    (next: string | undefined) => {
+      setHandle(next);
+      rememberJoin(next ? { code: room.code, handle: next } : { code: room.code });
+      // Joining again as the same voter renames them and keeps their vote; offline, the next connect says it.
+      socket?.send({ type: 'join', code: room.code, studentId: studentId(), ...(next ? { handle: next } : {}) });
+    },
+    [room.code, socket],
+  );
   const { outbox, state: box } = useVoteOutbox(socket);
   const { view, status } = state;
   const entry = view ? catalog.find((e) => e.id === view.scenarioId) : undefined;
@@ -45,9 +59,9 @@ export function StudentRoom({ room, onLeave, onRefused }: Props) {
         <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" c="dimmed">
             Room <Text span fw={700} c="var(--mantine-color-text)" ff="monospace" data-testid="room-code">{room.code}</Text>
-            {room.handle ? <> · you are {room.handle}</> : <> · anonymous</>}
           </Text>
           {entry && <Text size="sm" fw={600}>{entry.title}</Text>}
+          {!(view && stageOf(view) === 'ended') && <HandleLine handle={handle} onChange={rename} />}
         </div>
         {!(view && stageOf(view) === 'ended') && (
           <Button variant="default" size="sm" style={{ flex: 'none' }} leftSection={<IconDoorExit size={16} aria-hidden />} onClick={onLeave}>
@@ -81,7 +95,7 @@ export function StudentRoom({ room, onLeave, onRefused }: Props) {
           <Text>{status === 'reconnecting' ? 'Trying to reach the room…' : `Joining room ${room.code}…`}</Text>
         </Group>
       ) : (
-        <RoomStage view={view} clientName={clientName} selected={box.pending?.response ?? view.myVote ?? null} unsent={!!box.pending && !box.pending.sent} sending={!!box.pending?.sent} onVote={vote} onLeave={onLeave} contentNotes={entry?.contentNotes ?? []} />
+        <RoomStage view={view} clientName={clientName} secondsLeft={secondsLeft} selected={box.pending?.response ?? view.myVote ?? null} unsent={!!box.pending && !box.pending.sent} sending={!!box.pending?.sent} onVote={vote} onLeave={onLeave} contentNotes={entry?.contentNotes ?? []} />
       )}
     </Stack>
   );
@@ -90,6 +104,7 @@ export function StudentRoom({ room, onLeave, onRefused }: Props) {
 interface StageProps {
   view: RoomView;
   clientName: string;
+  secondsLeft: number | null;
   selected: string | null;
   unsent: boolean;
   sending: boolean;
@@ -98,7 +113,7 @@ interface StageProps {
   contentNotes: readonly string[];
 }
 
-function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeave, contentNotes }: StageProps) {
+function RoomStage({ view, clientName, secondsLeft, selected, unsent, sending, onVote, onLeave, contentNotes }: StageProps) {
   const stage = stageOf(view);
   const mine = view.myVote ?? null;
   const mineIndex = view.options.findIndex((o) => o.id === mine);
@@ -132,6 +147,11 @@ function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeav
       <ClientLineCard name={clientName} line={view.line} />
       {stage === 'voting' && (
         <>
+          {secondsLeft !== null && (
+            <Text className="student-countdown" role="timer" aria-label={`${secondsLeft} seconds left to vote`} data-testid="countdown">
+              <strong>{formatSeconds(secondsLeft)}</strong> left to vote
+            </Text>
+          )}
           <VoteButtons options={view.options} selected={selected} unsent={unsent} onVote={onVote} />
           <Text size="sm" role="status" data-testid="vote-status">
             {unsent
@@ -146,7 +166,7 @@ function RoomStage({ view, clientName, selected, unsent, sending, onVote, onLeav
       )}
       {stage === 'closed' && (
         <>
-          <Text>{mine ? `Your vote, response ${mineIndex + 1}, was counted.` : 'You did not vote at this turn.'} Waiting for the facilitator to reveal the results.</Text>
+          <Text>{view.timeUp ? 'Time is up. ' : ''}{mine ? `Your vote, response ${mineIndex + 1}, was counted.` : 'You did not vote at this turn.'} Waiting for the facilitator to reveal the results.</Text>
           <ClosedOptions options={view.options} mine={mine} />
         </>
       )}

@@ -37,7 +37,7 @@ function phaseSentence(view: RoomView, stage: StudentStage, clientName: string):
     case 'voting':
       return `The vote is open. ${clientName} says: “${view.line.say}” Choose a response; you can change it until the vote closes.`;
     case 'closed':
-      return 'The vote is closed. Waiting for the facilitator to reveal the results.';
+      return `${view.timeUp ? 'Time is up: the vote is closed.' : 'The vote is closed.'} Waiting for the facilitator to reveal the results.`;
     case 'revealed':
       return `The results are shown: ${view.votes} ${view.votes === 1 ? 'vote' : 'votes'}.${view.reveal?.discuss ? ' A question for discussion is shown.' : ''}`;
     case 'ended':
