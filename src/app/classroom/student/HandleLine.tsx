@@ -1,8 +1,9 @@
 // "You are Ana" on the student's phone, with a way to change the name or drop it. The new
 // handle is sent at once (the same voter, the vote kept) and kept on the phone for a reload.
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { MAX_HANDLE_LENGTH, sanitiseHandle } from '../../../core/classroom/room.ts';
+import { sanitiseHandle } from '../../../core/classroom/room.ts';
+import { HandleInput } from './HandleInput.tsx';
 
 interface Props {
   handle: string | undefined;
@@ -41,15 +42,7 @@ export function HandleLine({ handle, onChange }: Props) {
   return (
     <form onSubmit={save} className="handle-form">
       <Stack gap="xs">
-        <TextInput
-          label="Your name in the room"
-          description="Leave it empty to be anonymous. The facilitator sees who has joined, never who voted for what."
-          value={draft}
-          onChange={(e) => setDraft(e.currentTarget.value)}
-          maxLength={MAX_HANDLE_LENGTH}
-          autoComplete="nickname"
-          autoFocus
-        />
+        <HandleInput label="Your name in the room" emptyMeans="to be anonymous" value={draft} onChange={setDraft} autoFocus />
         <Group gap="xs">
           <Button type="submit" size="sm">Save</Button>
           <Button variant="default" size="sm" onClick={() => setEditing(false)}>Cancel</Button>

@@ -1,7 +1,8 @@
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconLogin2 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { MAX_HANDLE_LENGTH, sanitiseHandle } from '../../../core/classroom/room.ts';
+import { sanitiseHandle } from '../../../core/classroom/room.ts';
+import { HandleInput } from './HandleInput.tsx';
 import { checkTypedCode, type JoinedRoom } from './joinMemory.ts';
 
 /** The join form: a code (typed, or filled in from the QR link) and an optional handle. */
@@ -52,15 +53,7 @@ export function JoinForm({ initialCode = '', initialHandle = '', problem, onJoin
           required
           autoFocus={initialCode === ''}
         />
-        <TextInput
-          label="Your name in the room (optional)"
-          description="Leave it empty to join anonymously. The facilitator sees who has joined, never who voted for what."
-          value={handle}
-          onChange={(e) => setHandle(e.currentTarget.value)}
-          maxLength={MAX_HANDLE_LENGTH}
-          autoComplete="nickname"
-          size="md"
-        />
+        <HandleInput label="Your name in the room (optional)" emptyMeans="to join anonymously" value={handle} onChange={setHandle} size="md" />
         <Button type="submit" size="lg" leftSection={<IconLogin2 aria-hidden />} fullWidth>
           Join
         </Button>
