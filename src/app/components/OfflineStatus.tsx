@@ -28,7 +28,9 @@ export function OfflineStatus() {
     return () => window.clearTimeout(t);
   }, [offlineReady, setOfflineReady]);
 
-  if (!offlineReady && !needRefresh) return null;
+  // A class watching the projector, or a student voting, has no use for the offline news.
+  const live = /^#\/(classroom|join)/.test(window.location.hash);
+  if (!needRefresh && (!offlineReady || live)) return null;
   return (
     <div className="evoke-offline-status" role="status" aria-live="polite">
       {needRefresh ? (
