@@ -166,9 +166,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function listen(store?: JournalStore): Promise<string> {
+async function listen(store?: JournalStore, now?: () => number): Promise<string> {
   server = createServer((_req, res) => res.end('ok'));
-  classroom = attachClassroom(server, { scenarioById: (id) => (id === small.id ? small : undefined), ...(store ? { store } : {}) });
+  classroom = attachClassroom(server, { scenarioById: (id) => (id === small.id ? small : undefined), ...(store ? { store } : {}), ...(now ? { now } : {}) });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
 }
@@ -208,6 +208,24 @@ describe('the server', () => {
     expect(Date.now() - opened).toBeGreaterThanOrEqual(4900);
     expect(classroom!.rooms.get(welcome.code)!.tally().reflect).toBe(1);
   }, 20_000);
+
+  it('refuses a vote that arrives after the countdown ran out, even before its timer fires', async () => {
+    let clock = Date.now();
+    const url = await listen(undefined, () => clock);
+    const host = await connect(url, { type: 'create', scenarioId: small.id, secret: SECRET });
+    const code = ((await host.next((m) => m.type === 'welcome')) as { code: string }).code;
+    const ana = await connect(url, { type: 'join', code, studentId: A });
+    const ben = await connect(url, { type: 'join', code, studentId: B });
+    await host.until({ type: 'action', action: 'openVote', seconds: 5 }, (v) => v.phase === 'open');
+    await ana.until({ type: 'vote', response: 'reflect' }, (v) => v.myVote === 'reflect');
+    // The server's clock passes the deadline; the real timer (five real seconds) has not fired.
+    clock += 5_001;
+    ben.send({ type: 'vote', response: 'reflect' });
+    const refused = await ben.next((m) => m.type === 'error');
+    expect(refused).toMatchObject({ type: 'error', error: 'the vote is closed' });
+    await host.next(stateWhere((s) => s.state.phase === 'closed' && s.state.timeUp === true));
+    expect(classroom!.rooms.get(code)!.tally().reflect).toBe(1);
+  });
 
   it('sends the roster to the facilitator only, and follows a rename on the same connection', async () => {
     const url = await listen();

@@ -94,6 +94,25 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
   // the facilitator's screen sleeps, reloads or was never open (a phone remote, a second screen). ---
 
   const closeTimers = new Map<string, NodeJS.Timeout>();
+  /** Closes the room's vote if its countdown has run out, telling everyone; then sets the next timer. */
+  function closeOnTime(code: string) {
+    const room = rooms.get(code);
+    if (!room) return;
+    try {
+      const r = room.closeIfTimeUp(now());
+      if (r.ok && r.value) {
+        // A disk that refuses the close leaves the vote open: try again shortly.
+        if (flush(code, r.value)) {
+          closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
+          return;
+        }
+        broadcastNow(code);
+      }
+      scheduleClose(code);
+    } catch (e) {
+      console.error('classroom: closing a vote on time failed', e);
+    }
+  }
   /** Sets (or clears) the room's timer for its open vote's countdown; call after any change. */
   function scheduleClose(code: string) {
     clearTimeout(closeTimers.get(code));
@@ -102,22 +121,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     if (closesAt === null) return;
     const timer = setTimeout(() => {
       closeTimers.delete(code);
-      const room = rooms.get(code);
-      if (!room) return;
-      try {
-        const r = room.closeIfTimeUp(now());
-        if (r.ok && r.value) {
-          // A disk that refuses the close leaves the vote open: try again shortly.
-          if (flush(code, r.value)) {
-            closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
-            return;
-          }
-          broadcastNow(code);
-        }
-        scheduleClose(code);
-      } catch (e) {
-        console.error('classroom: closing a vote on time failed', e);
-      }
+      closeOnTime(code);
     }, Math.max(0, closesAt - now()));
     closeTimers.set(code, timer);
   }
@@ -429,6 +433,12 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
       }
       case 'vote': {
         if (!c.room || c.role !== 'student' || !c.studentId) return send(c, { type: 'error', error: 'join a room before voting' });
+        // A vote that arrives after the countdown ran out, before its timer fired, is too late.
+        const closesAt = c.room.voteClosesAt;
+        if (closesAt !== null && now() >= closesAt) {
+          clearTimeout(closeTimers.get(c.room.code));
+          closeOnTime(c.room.code);
+        }
         const r = c.room.vote(c.studentId, msg.response);
         if (!r.ok) return send(c, { type: 'error', error: r.error });
         if (r.value) return enqueue(c, c.room, r.value, () => sendState(c));
