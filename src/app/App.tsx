@@ -46,7 +46,7 @@ export function App() {
               <Route path="/classroom"><ClassroomStartPage /></Route>
               <Route path="/classroom/offline"><ClassroomOfflinePage /></Route>
               <Route path="/classroom/host/:code">{(p) => <ClassroomHostPage key={p.code} code={p.code.toUpperCase()} mode="projector" />}</Route>
-              <Route path="/classroom/remote/:code">{(p) => <ClassroomHostPage key={p.code} code={p.code.toUpperCase()} mode="remote" />}</Route>
+              <Route path="/classroom/remote/:code/:key?">{(p) => <ClassroomHostPage key={p.code} code={p.code.toUpperCase()} mode="remote" remoteKey={p.key} />}</Route>
               <Route path="/classroom/screen/:code/:options?">{(p) => <ClassroomScreenPage key={p.code} code={p.code.toUpperCase()} options={p.options} />}</Route>
               <Route><NotFoundPage /></Route>
             </Switch>

@@ -258,3 +258,38 @@ test('who has joined: names on the facilitator screens, on the projector only wh
   await expect(roster.getByText('Ben', { exact: true })).toHaveCount(0);
   await host.context.close();
 });
+
+test("the facilitator's own phone becomes the remote through the link the room gives it", async ({ browser }) => {
+  const host = await openRoom(browser);
+  await host.page.getByRole('button', { name: 'Phone remote' }).click();
+  const dialog = host.page.getByRole('dialog', { name: 'Run the room from your phone' });
+  await expect(dialog).toContainText("This link is the room's key");
+  await expect(dialog.getByRole('img', { name: 'QR code of the remote link' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show as a QR code' }).click();
+  await expect(dialog.getByRole('img', { name: 'QR code of the remote link' })).toBeVisible();
+  await expectAccessible(host.page, 'remote link dialog');
+  const link = await dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
+  expect(link).toMatch(new RegExp(`#/classroom/remote/${host.code}/[0-9a-f]{48}$`));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Another device: the phone has never seen this room. (The link names the server's network
+  // address; here the phone reaches it by the test's own address.)
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const remote = await phone.newPage();
+  await remote.goto(`${classroom().url}${new URL(link).hash}`);
+  await expect(remote.getByRole('heading', { name: `Room ${host.code}: remote` })).toBeVisible();
+  // The key is kept on the phone and gone from the address bar (and so from a shared screenshot).
+  await expect(remote).toHaveURL(new RegExp(`#/classroom/remote/${host.code}$`));
+  await remote.getByRole('button', { name: /^Open the vote/ }).click();
+  await expect(host.page.getByTestId('phase')).toHaveText('Vote open');
+  await remote.reload();
+  await expect(remote.getByRole('button', { name: /^Close the vote/ })).toBeVisible();
+  await expectAccessible(remote, 'paired remote');
+
+  // A link with its key cut off gives no control.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(`${classroom().url}#/classroom/remote/${host.code}`);
+  await expect(stranger.getByRole('alert')).toContainText("This device does not hold the facilitator's key");
+  await phone.close();
+  await host.context.close();
+});

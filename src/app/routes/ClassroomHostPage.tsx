@@ -8,10 +8,11 @@ import { ClassReportView } from '../classroom/ClassReportView.tsx';
 import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
 import { HostControls } from '../classroom/HostControls.tsx';
 import { phaseWords } from '../classroom/hostCommands.ts';
-import { hostSecretFor } from '../classroom/identity.ts';
+import { hostSecretFor, rememberHostSecret } from '../classroom/identity.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { optionsFor, optionsSegment, setRoomCountdown } from '../classroom/myRooms.ts';
 import { PrivateTally } from '../classroom/PrivateTally.tsx';
+import { isRemoteKey, RemoteLinkDialog } from '../classroom/RemoteLinkDialog.tsx';
 import { ProjectorStage, VoteStatus } from '../classroom/ProjectorStage.tsx';
 import { ReactionView, RevealView } from '../classroom/RevealView.tsx';
 import { RosterPanel } from '../classroom/RosterPanel.tsx';
@@ -21,8 +22,16 @@ import { useLibraryScenario } from '../classroom/useScenario.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import '../classroom/classroom.css';
 
-export default function ClassroomHostPage({ code, mode }: { code: string; mode: 'projector' | 'remote' }) {
-  const [secret] = useState(() => hostSecretFor(code));
+export default function ClassroomHostPage({ code, mode, remoteKey }: { code: string; mode: 'projector' | 'remote'; remoteKey?: string }) {
+  // A remote link brings the room's key: kept on this device, then dropped from the address bar.
+  const [secret] = useState(() => {
+    if (mode === 'remote' && isRemoteKey(remoteKey)) rememberHostSecret(code, remoteKey);
+    return hostSecretFor(code);
+  });
+  useEffect(() => {
+    if (remoteKey) window.history.replaceState(null, '', `#/classroom/remote/${code}`);
+  }, [remoteKey, code]);
+  const [remoteLink, setRemoteLink] = useState(false);
   const { socket, state } = useRoomSocket(secret ? () => ({ type: 'host', code, secret }) : null, code);
   const view = state.view;
   const { scenario } = useLibraryScenario(view?.scenarioId);
@@ -58,7 +67,7 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
         <AppHeader />
         <Container size="sm" py="lg" component="main">
           <Alert color="orange" role="alert" title={`This device does not hold the facilitator's key for room ${code}`}>
-            <Text>Only the device that created a room can run it. Open it on that device, or show the room without controls.</Text>
+            <Text>Only the device that created a room can run it, or a phone given its remote link (on the room's screen: Phone remote). Open it on that device, or show the room without controls.</Text>
             <Group mt="sm">
               <Button component={Link} href={`/classroom/screen/${code}`}>Show the room without controls</Button>
               <Button component={Link} href="/classroom" variant="default">Open a new room</Button>
@@ -135,6 +144,7 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
   return (
     <>
       {header}
+      <RemoteLinkDialog code={code} secret={secret} opened={remoteLink} onClose={() => setRemoteLink(false)} />
       <main className="projector">
         <Group justify="space-between" className="projector-bar" wrap="wrap">
           <Title order={1} size="h3">
@@ -147,7 +157,7 @@ export default function ClassroomHostPage({ code, mode }: { code: string; mode: 
             <Button component={Link} href={`/classroom/screen/${code}/${optionsSegment(options)}`} variant="default" size="xs" target="_blank">
               Second screen
             </Button>
-            <Button component={Link} href={`/classroom/remote/${code}`} variant="default" size="xs">
+            <Button variant="default" size="xs" onClick={() => setRemoteLink(true)}>
               Phone remote
             </Button>
           </Group>

@@ -1,0 +1,51 @@
+// The facilitator's own phone as the remote. The room's key lives on the device that created
+// the room, so the phone gets it through a link the facilitator sends themself (or scans, with
+// the projector out of the students' sight). The key travels after the '#': never to a server.
+import { Alert, Anchor, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useJoinBase } from './joinAddress.ts';
+import { QrCode } from './QrCode.tsx';
+
+/** The remote's address for a room, carrying its key; the remote page keeps the key and drops it from the address. */
+export function remoteUrl(base: string, code: string, secret: string): string {
+  return `${base.endsWith('/') ? base : base + '/'}#/classroom/remote/${code}/${secret}`;
+}
+
+/** What a key in a remote link may look like (the ones Evoke makes are 48 hex digits). */
+export function isRemoteKey(key: string | undefined): key is string {
+  return key !== undefined && /^[A-Za-z0-9_-]{8,128}$/.test(key);
+}
+
+export function RemoteLinkDialog({ code, secret, opened, onClose }: { code: string; secret: string; opened: boolean; onClose: () => void }) {
+  const base = useJoinBase();
+  const url = remoteUrl(base, code, secret);
+  const [showQr, setShowQr] = useState(false);
+  const close = () => {
+    setShowQr(false);
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title="Run the room from your phone" centered size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Stack gap="sm">
+        <Text>Open this link on your phone: it shows the facilitator's controls and the private counts, sized for a phone.</Text>
+        <Alert color="orange" title="This link is the room's key">
+          Anyone who opens it can run the room. Send it only to yourself, and show the QR code only where the class cannot see it.
+        </Alert>
+        <TextInput label="Remote link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
+        <Group gap="xs">
+          <CopyButton value={url}>
+            {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy the link'}</Button>}
+          </CopyButton>
+          <Button variant="default" onClick={() => setShowQr((s) => !s)} aria-expanded={showQr}>
+            {showQr ? 'Hide the QR code' : 'Show as a QR code'}
+          </Button>
+        </Group>
+        {showQr && <QrCode text={url} label="QR code of the remote link" size={220} />}
+        <Anchor component={Link} href={`/classroom/remote/${code}`} size="sm">
+          Or use this device as the remote
+        </Anchor>
+      </Stack>
+    </Modal>
+  );
+}
