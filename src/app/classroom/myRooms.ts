@@ -60,14 +60,15 @@ export function optionsFor(code: string): ProjectorOptions {
   return room ? { showMeters: room.showMeters, countdown: room.countdown } : DEFAULT_OPTIONS;
 }
 
-/** Options for a second screen's address: `meters` or `no-meters`, then the countdown, e.g. `meters-60`. */
-export function optionsSegment(o: ProjectorOptions): string {
-  return `${o.showMeters ? 'meters' : 'no-meters'}${o.countdown ? `-${o.countdown}` : ''}`;
+/**
+ * A second screen's address carries what the room's screen shows: `meters` or `no-meters`. The
+ * countdown comes from the server now; an older address's `-60` suffix is accepted and ignored.
+ */
+export function optionsSegment(o: Pick<ProjectorOptions, 'showMeters'>): string {
+  return o.showMeters ? 'meters' : 'no-meters';
 }
 
-export function parseOptionsSegment(segment: string | undefined): ProjectorOptions {
-  const m = /^(meters|no-meters)(?:-(\d{1,4}))?$/.exec(segment ?? '');
-  if (!m) return DEFAULT_OPTIONS;
-  const seconds = m[2] ? Number(m[2]) : null;
-  return { showMeters: m[1] === 'meters', countdown: seconds && seconds > 0 ? seconds : null };
+export function parseOptionsSegment(segment: string | undefined): Pick<ProjectorOptions, 'showMeters'> {
+  const m = /^(meters|no-meters)(?:-\d{1,4})?$/.exec(segment ?? '');
+  return { showMeters: m ? m[1] === 'meters' : DEFAULT_OPTIONS.showMeters };
 }
