@@ -22,10 +22,15 @@ export default defineConfig({
         theme_color: '#087f5b',
         background_color: '#ffffff',
         display: 'standalone',
-        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        icons: [
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,json,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
         // The deployment's support contacts may change: network first, the cached copy offline.
         globIgnores: ['evoke.config.json'],
         runtimeCaching: [{ urlPattern: /evoke\.config\.json$/, handler: 'NetworkFirst', options: { cacheName: 'evoke-config' } }],

@@ -62,6 +62,10 @@ test('once opened, the app works with no network: a whole scenario practised by 
   // The service worker has saved the whole build, and the trainee is told so.
   await expect(page.getByRole('status').filter({ hasText: 'Evoke now works offline' })).toBeVisible({ timeout: 60_000 });
   await expectAccessible(page, 'offline-ready notice');
+  // Installable as an app: a manifest with the icon sizes phones ask for.
+  const manifest = (await (await page.request.get('manifest.webmanifest')).json()) as { icons: { sizes: string; purpose?: string }[] };
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
   await context.setOffline(true);
