@@ -268,6 +268,9 @@ test("the facilitator's own phone becomes the remote through the link the room g
   await dialog.getByRole('button', { name: 'Show as a QR code' }).click();
   await expect(dialog.getByRole('img', { name: 'QR code of the remote link' })).toBeVisible();
   await expectAccessible(host.page, 'remote link dialog');
+  // The key is not on the (projected) screen until asked for.
+  await expect(dialog.getByRole('textbox', { name: 'Remote link' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show the link' }).click();
   const link = await dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
   expect(link).toMatch(new RegExp(`#/classroom/remote/${host.code}/[0-9a-f]{48}$`));
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -285,6 +288,10 @@ test("the facilitator's own phone becomes the remote through the link the room g
   await remote.reload();
   await expect(remote.getByRole('button', { name: /^Close the vote/ })).toBeVisible();
   await expectAccessible(remote, 'paired remote');
+
+  // A wrong key in a link never replaces the one the phone holds.
+  await remote.goto(`${classroom().url}#/classroom/remote/${host.code}/${'0'.repeat(48)}`);
+  await expect(remote.getByRole('button', { name: /^Close the vote/ })).toBeVisible();
 
   // A link with its key cut off gives no control.
   const stranger = await (await browser.newContext()).newPage();

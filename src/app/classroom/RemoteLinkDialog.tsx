@@ -8,7 +8,7 @@ import { useJoinBase } from './joinAddress.ts';
 import { QrCode } from './QrCode.tsx';
 
 /** The remote's address for a room, carrying its key; the remote page keeps the key and drops it from the address. */
-export function remoteUrl(base: string, code: string, secret: string): string {
+function remoteUrl(base: string, code: string, secret: string): string {
   return `${base.endsWith('/') ? base : base + '/'}#/classroom/remote/${code}/${secret}`;
 }
 
@@ -21,8 +21,10 @@ export function RemoteLinkDialog({ code, secret, opened, onClose }: { code: stri
   const base = useJoinBase();
   const url = remoteUrl(base, code, secret);
   const [showQr, setShowQr] = useState(false);
+  const [showLink, setShowLink] = useState(false);
   const close = () => {
     setShowQr(false);
+    setShowLink(false);
     onClose();
   };
   return (
@@ -30,17 +32,20 @@ export function RemoteLinkDialog({ code, secret, opened, onClose }: { code: stri
       <Stack gap="sm">
         <Text>Open this link on your phone: it shows the facilitator's controls and the private counts, sized for a phone.</Text>
         <Alert color="orange" title="This link is the room's key">
-          Anyone who opens it can run the room. Send it only to yourself, and show the QR code only where the class cannot see it.
+          Anyone who opens it can run the room. Copy it and send it only to yourself; show the link or the QR code only where the class cannot see it.
         </Alert>
-        <TextInput label="Remote link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
         <Group gap="xs">
           <CopyButton value={url}>
             {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy the link'}</Button>}
           </CopyButton>
+          <Button variant="default" onClick={() => setShowLink((s) => !s)} aria-expanded={showLink}>
+            {showLink ? 'Hide the link' : 'Show the link'}
+          </Button>
           <Button variant="default" onClick={() => setShowQr((s) => !s)} aria-expanded={showQr}>
             {showQr ? 'Hide the QR code' : 'Show as a QR code'}
           </Button>
         </Group>
+        {showLink && <TextInput label="Remote link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />}
         {showQr && <QrCode text={url} label="QR code of the remote link" size={220} />}
         <Anchor component={Link} href={`/classroom/remote/${code}`} size="sm">
           Or use this device as the remote

@@ -25,7 +25,8 @@ import '../classroom/classroom.css';
 export default function ClassroomHostPage({ code, mode, remoteKey }: { code: string; mode: 'projector' | 'remote'; remoteKey?: string }) {
   // A remote link brings the room's key: kept on this device, then dropped from the address bar.
   const [secret] = useState(() => {
-    if (mode === 'remote' && isRemoteKey(remoteKey)) rememberHostSecret(code, remoteKey);
+    // Never over a key this device already holds: a stale or mistyped link must not lose the room.
+    if (mode === 'remote' && isRemoteKey(remoteKey) && !hostSecretFor(code)) rememberHostSecret(code, remoteKey);
     return hostSecretFor(code);
   });
   useEffect(() => {
