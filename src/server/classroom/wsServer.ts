@@ -438,6 +438,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         if (closesAt !== null && now() >= closesAt) {
           clearTimeout(closeTimers.get(c.room.code));
           closeOnTime(c.room.code);
+          // Refused even if the disk refused the close and the vote is still open.
+          return send(c, { type: 'error', error: 'the vote is closed' });
         }
         const r = c.room.vote(c.studentId, msg.response);
         if (!r.ok) return send(c, { type: 'error', error: r.error });
