@@ -52,8 +52,8 @@ export function App() {
             </Switch>
           )}
         </Suspense>
+        <OfflineStatus />
       </Router>
-      <OfflineStatus />
     </ErrorBoundary>
   );
 }

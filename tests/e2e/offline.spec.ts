@@ -132,3 +132,11 @@ test('a new version waits for the trainee, and the conversation resumes after th
     rmSync(dist, { recursive: true, force: true });
   }
 });
+
+test("a student's phone joining a class does not download the app for offline use", async ({ page }) => {
+  await page.goto('./#/join');
+  await expect(page.getByRole('button', { name: 'Join' })).toBeVisible();
+  // Long enough for a registration to have started, had there been one.
+  await page.waitForTimeout(2_000);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+});

@@ -1,10 +1,8 @@
 import { Button, Group, Notification, Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { useLocation } from 'wouter';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
-// The service worker's two news items. "Works offline" is said once, when the app has just been
-// saved on the device. A new version never reloads by itself: the trainee may be mid-sentence, so
-// it waits for a click (the session is saved at every step, so a reload resumes where it was).
 // Mantine's notification text is a light grey (3.3:1 on white); these are read, not glanced at.
 const READABLE = { description: { color: 'var(--mantine-color-text)' } };
 
@@ -15,7 +13,17 @@ async function reloadIntoNewVersion(update: (reload?: boolean) => Promise<void>)
   if (!navigator.serviceWorker?.controller) window.location.reload();
 }
 
+// Students' phones and the room's screens never register the worker: a class joining at once
+// would otherwise each fetch the whole app (about 3 MB) over the room's Wi-Fi.
 export function OfflineStatus() {
+  const [location] = useLocation();
+  return /^\/(classroom|join)/.test(location) ? null : <ServiceWorkerNews />;
+}
+
+// The service worker's two news items. "Works offline" is said once, when the app has just been
+// saved on the device. A new version never reloads by itself: the trainee may be mid-sentence, so
+// it waits for a click (the session is saved at every step, so a reload resumes where it was).
+function ServiceWorkerNews() {
   const {
     offlineReady: [offlineReady, setOfflineReady],
     needRefresh: [needRefresh, setNeedRefresh],
@@ -28,9 +36,7 @@ export function OfflineStatus() {
     return () => window.clearTimeout(t);
   }, [offlineReady, setOfflineReady]);
 
-  // A class watching the projector, or a student voting, has no use for the offline news.
-  const live = /^#\/(classroom|join)/.test(window.location.hash);
-  if (!needRefresh && (!offlineReady || live)) return null;
+  if (!needRefresh && !offlineReady) return null;
   return (
     <div className="evoke-offline-status" role="status" aria-live="polite">
       {needRefresh ? (
