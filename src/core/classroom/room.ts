@@ -198,6 +198,7 @@ export class Room {
   /** The open vote's countdown, if the host set one. */
   private countdown: { seconds: number; closesAt: number } | null = null;
   private timeUp = false;
+  private rosterCache: Roster | null = null;
 
   private constructor(scenario: Scenario, created: Extract<RoomEvent, { type: 'created' }>) {
     this.scenario = scenario;
@@ -344,6 +345,7 @@ export class Room {
       case 'joined': {
         if (!this.students.has(event.studentId) && this.students.size >= this.maxSize) return fail('the room is full');
         this.students.set(event.studentId, { id: event.studentId, ...(event.handle !== undefined ? { handle: event.handle } : {}) });
+        this.rosterCache = null;
         return ok(undefined);
       }
       case 'voteOpened': {
@@ -473,6 +475,12 @@ export class Room {
 
   /** Who has joined, for the facilitator's eyes: never part of a view, so nothing sent with a tally names anyone. */
   roster(): Roster {
+    // Asked for on every broadcast to the facilitator (every vote); only a join changes it.
+    this.rosterCache ??= this.buildRoster();
+    return this.rosterCache;
+  }
+
+  private buildRoster(): Roster {
     const named: string[] = [];
     let anonymous = 0;
     for (const s of this.students.values()) {
