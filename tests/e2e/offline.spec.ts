@@ -140,3 +140,22 @@ test("a student's phone joining a class does not download the app for offline us
   await page.waitForTimeout(2_000);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 });
+
+test('from a sub-path the app also works offline, and its worker claims only that sub-path', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const base = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/courses/mi-101/evoke/`;
+  await page.goto(base);
+  await expect(page.getByRole('status').filter({ hasText: 'Evoke now works offline' })).toBeVisible({ timeout: 60_000 });
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  // An instructor's web space hosts other pages beside Evoke: the worker must leave them alone.
+  expect(scope).toBe(base);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Practise Motivational Interviewing' })).toBeVisible();
+  await page.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) }).click();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+  expect(page.url()).toContain('/courses/mi-101/evoke/#/play/');
+});
