@@ -2,7 +2,8 @@
 // vote countdown that closes the vote by itself on every screen (and starts afresh after going
 // back), a tied vote the facilitator breaks (never hinted on the projector before the reveal),
 // the remote's counts marked as private, and who has joined: names on the facilitator's screens,
-// on the projector only when the facilitator chooses, and a student who changes their name.
+// on the projector only when the facilitator chooses, and a student who changes their name; the
+// phone remote's link, given by the room and revoked by making a new one.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CLASSROOM_PORTS, classroomServerForFile } from './classroomServer.ts';
 import { expectAccessible as scanPage, loadShipped, VETERAN } from './support.ts';
@@ -297,6 +298,63 @@ test("the facilitator's own phone becomes the remote through the link the room g
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto(`${classroom().url}#/classroom/remote/${host.code}`);
   await expect(stranger.getByRole('alert')).toContainText("This device does not hold the facilitator's key");
+  await phone.close();
+  await host.context.close();
+});
+
+test('stopping other remotes: a phone with the old link is told and loses control, the facilitator keeps it', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const host = await openRoom(browser);
+  const dialog = host.page.getByRole('dialog', { name: 'Run the room from your phone' });
+  const linkIn = async () => {
+    await host.page.getByRole('button', { name: 'Phone remote' }).click();
+    await dialog.getByRole('button', { name: 'Show the link' }).click();
+    return dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
+  };
+  const oldLink = await linkIn();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The link on another device works, and so does a remote tab in the facilitator's own browser.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const remote = await phone.newPage();
+  await remote.goto(`${classroom().url}${new URL(oldLink).hash}`);
+  await remote.getByRole('button', { name: /^Open the vote/ }).click();
+  await expect(phase(host.page)).toHaveText('Vote open');
+  const tab = await openRemote(host);
+  await expect(phase(tab)).toHaveText('Vote open');
+
+  // The facilitator stops the other remotes, after saying so twice.
+  await linkIn();
+  await dialog.getByRole('button', { name: 'Stop other remotes…' }).click();
+  await expectAccessible(host.page, 'stopping other remotes, asked to confirm');
+  await dialog.getByRole('button', { name: 'Stop them and make a new link' }).click();
+  await expect(dialog.getByTestId('new-link-done')).toContainText('the old link no longer works');
+  const newLink = await dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
+  expect(newLink).toMatch(new RegExp(`#/classroom/remote/${host.code}/[0-9a-f]{48}$`));
+  expect(newLink).not.toBe(oldLink);
+  await expectAccessible(host.page, 'remote link dialog with a new link');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The phone is told, calmly, and has no controls any more; nor after a reload, nor by the old link.
+  await expect(remote.getByTestId('key-revoked')).toContainText(`This device no longer runs room ${host.code}`);
+  await expect(remote.getByRole('heading', { name: 'Facilitator controls' })).toHaveCount(0);
+  await expectAccessible(remote, 'remote whose link was revoked');
+  await remote.reload();
+  await expect(remote.getByRole('alert')).toContainText(`This device does not hold the facilitator's key for room ${host.code}`);
+  await remote.goto(`${classroom().url}${new URL(oldLink).hash}`);
+  await expect(remote.getByTestId('key-revoked')).toBeVisible();
+
+  // The facilitator's screen runs the room on, and the tab in the same browser follows the new key.
+  await host.page.keyboard.press('c');
+  await expect(phase(host.page)).toHaveText('Vote closed');
+  await tab.getByRole('button', { name: /^Reveal the results/ }).click();
+  await expect(phase(host.page)).toHaveText('Results revealed');
+
+  // The new link, opened on the phone in the same tab, gives it control again.
+  await remote.goto(`${classroom().url}${new URL(newLink).hash}`);
+  await expect(remote.getByRole('heading', { name: `Room ${host.code}: remote` })).toBeVisible();
+  await remote.getByRole('button', { name: /^Continue along response 1:/ }).click();
+  await expect(phase(host.page)).toHaveText('Waiting to vote');
   await phone.close();
   await host.context.close();
 });

@@ -74,3 +74,60 @@ async function positionOf(page: Page, id: string): Promise<number> {
   }
   throw new Error(`no response '${id}' at the node saying "${say.slice(0, 40)}"`);
 }
+
+/** Taps a countdown chip: its radio input is hidden behind the chip's label, as a finger finds it. */
+async function pickCountdown(page: Page, spoken: string) {
+  const id = await page.getByRole('radio', { name: spoken, exact: true }).getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+}
+
+const secondsIn = (text: string | null) => {
+  const m = /(\d+):(\d\d)/.exec(text ?? '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+};
+
+test('a countdown runs on the projector, through a reload, and closes the vote by itself', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('#/classroom/offline');
+  await page.getByLabel('Scenario').selectOption(VETERAN);
+  // Long enough that a reload on a busy machine still finds the vote open.
+  await pickCountdown(page, '30 seconds');
+  await expect(page.getByRole('radio', { name: '30 seconds', exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(phase(page)).toHaveText('Waiting to vote');
+  // The countdown chosen at the start is the one offered for the next vote.
+  await expect(page.getByRole('radio', { name: '30 seconds', exact: true })).toBeChecked();
+
+  await page.keyboard.press('o');
+  await expect(phase(page)).toHaveText('Vote open');
+  const countdown = page.getByTestId('countdown');
+  await expect(countdown).toBeVisible();
+  await expectAccessible(page, 'offline countdown');
+  // A reload goes on counting down to the same moment, not afresh.
+  const before = secondsIn(await countdown.textContent());
+  expect(before).toBeGreaterThan(10);
+  await page.reload();
+  await expect(countdown).toBeVisible();
+  expect(secondsIn(await countdown.textContent())).toBeLessThanOrEqual(before);
+
+  // It runs out: the vote closes by itself, and the hands are counted then.
+  await expect(phase(page)).toHaveText('Vote closed', { timeout: 40_000 });
+  await expect(page.getByTestId('time-up')).toHaveText('Time is up');
+  await expect(countdown).toHaveCount(0);
+  await expectAccessible(page, 'offline, time is up');
+  const count = await page.locator('.stage-options li').count();
+  for (let i = 1; i <= count; i++) await page.getByLabel(`Hands for response ${i}`).fill(i === 1 ? '5' : '1');
+  await page.getByRole('button', { name: 'Reveal the counts' }).click();
+  await expect(phase(page)).toHaveText('Results revealed');
+  await expect(page.getByTestId('reveal-option-1')).toContainText('5 · ');
+
+  // Off for the next vote: it stays open until the counts are typed, through a reload too.
+  await page.keyboard.press('n');
+  await expect(phase(page)).toHaveText('Waiting to vote');
+  await pickCountdown(page, 'Off');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+  await page.keyboard.press('o');
+  await expect(phase(page)).toHaveText('Vote open');
+  await expect(countdown).toHaveCount(0);
+});

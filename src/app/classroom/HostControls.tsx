@@ -41,14 +41,14 @@ interface Props {
   shortcuts?: boolean;
   /** What "end" means here, e.g. "End the session and show the class report". */
   endLabel?: string;
-  /** Only the facilitator sees this screen (the phone remote), so it may act on counts before the reveal. */
-  privateScreen?: boolean;
   /** The countdown the next vote opens with, offered while no vote is open; absent where there is none (projector-only). */
   countdown?: { seconds: number | null; onChange: (seconds: number | null) => void };
 }
 
-export function HostControls({ view, act, size, ready, shortcuts = false, endLabel = 'End the session', privateScreen = size === 'phone', countdown }: Props) {
+export function HostControls({ view, act, size, ready, shortcuts = false, endLabel = 'End the session', countdown }: Props) {
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // Only the facilitator sees the phone remote, so it may act on the counts before the reveal.
+  const privateScreen = size === 'phone';
   const commands = hostCommands(view, privateScreen);
   const picks = pickCommands(view);
   const run = (c: HostCommand) => {

@@ -5,7 +5,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { RoomView } from '../../core/classroom/room.ts';
 import { voteShare } from './RevealView.tsx';
 
-export const PRIVATE_NOTE = 'Only you see this until you reveal.';
+const PRIVATE_NOTE = 'Only you see this until you reveal.';
 
 export function PrivateNote() {
   return (

@@ -17,7 +17,7 @@ interface Props {
   secondsLeft?: number | null;
   /** Whether the reveal may be drawn: the host's view carries the tally before it is revealed. */
   revealed: boolean;
-  /** Offline mode counts hands, not phones: no "joined" figure. */
+  /** Offline mode counts hands, not phones: no "joined" figure, and "voted" only once the hands are counted. */
   showJoined?: boolean;
 }
 
@@ -30,9 +30,11 @@ export function VoteStatus({ view, secondsLeft, showJoined = true }: { view: Roo
           <strong data-testid="joined">{view.students}</strong> joined
         </Text>
       )}
-      <Text className="status-figure">
-        <strong data-testid="voted">{view.votes}</strong> voted
-      </Text>
+      {(showJoined || view.phase === 'revealed') && (
+        <Text className="status-figure">
+          <strong data-testid="voted">{view.votes}</strong> voted
+        </Text>
+      )}
       {secondsLeft !== null && secondsLeft !== undefined && view.phase === 'open' && (
         <Text className="status-figure countdown" role="timer" aria-label={`${secondsLeft} seconds left to vote`} data-testid="countdown">
           <strong>{formatSeconds(secondsLeft)}</strong> left

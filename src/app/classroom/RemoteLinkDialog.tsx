@@ -1,7 +1,9 @@
 // The facilitator's own phone as the remote. The room's key lives on the device that created
 // the room, so the phone gets it through a link the facilitator sends themself (or scans, with
 // the projector out of the students' sight). The key travels after the '#': never to a server.
-import { Alert, Anchor, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+// A link that went astray is revoked by making a new one: the room's key changes on the server,
+// and every other device holding the old key loses control.
+import { Alert, Anchor, Button, CopyButton, Divider, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useJoinBase } from './joinAddress.ts';
@@ -17,14 +19,31 @@ export function isRemoteKey(key: string | undefined): key is string {
   return key !== undefined && /^[A-Za-z0-9_-]{8,128}$/.test(key);
 }
 
-export function RemoteLinkDialog({ code, secret, opened, onClose }: { code: string; secret: string; opened: boolean; onClose: () => void }) {
+/** Where revoking the old link stands: asked, confirmed by the server, or refused (in the server's words). */
+export type KeyChange = { status: 'idle' } | { status: 'sending' } | { status: 'done' } | { status: 'failed'; error: string };
+
+interface Props {
+  code: string;
+  secret: string;
+  opened: boolean;
+  onClose: () => void;
+  /** Gives the room a new key, so every other device holding the old one loses control. */
+  onNewLink: () => void;
+  keyChange: KeyChange;
+  /** Connected as the facilitator: a new link can be asked for. */
+  ready: boolean;
+}
+
+export function RemoteLinkDialog({ code, secret, opened, onClose, onNewLink, keyChange, ready }: Props) {
   const base = useJoinBase();
   const url = remoteUrl(base, code, secret);
   const [showQr, setShowQr] = useState(false);
   const [showLink, setShowLink] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const close = () => {
     setShowQr(false);
     setShowLink(false);
+    setConfirming(false);
     onClose();
   };
   return (
@@ -50,6 +69,47 @@ export function RemoteLinkDialog({ code, secret, opened, onClose }: { code: stri
         <Anchor component={Link} href={`/classroom/remote/${code}`} size="sm">
           Or use this device as the remote
         </Anchor>
+        <Divider my="xs" />
+        <section aria-labelledby="stop-remotes-title">
+          <Stack gap="xs">
+            <Title order={3} size="h5" id="stop-remotes-title">Stop other remotes</Title>
+            <Text size="sm">If the link was seen or sent to the wrong person, make a new one: every phone or tab that opened the old link loses control at once, your own phone included. This screen stays in control, and the class notices nothing.</Text>
+            {keyChange.status === 'done' && (
+              <Alert color="teal" role="status" data-testid="new-link-done">
+                Done: the old link no longer works. The link above is the new one; open it on your phone again.
+              </Alert>
+            )}
+            {keyChange.status === 'failed' && (
+              <Alert color="orange" role="alert">
+                The old link still works: {keyChange.error}
+              </Alert>
+            )}
+            {confirming ? (
+              <Group gap="xs">
+                <Button
+                  color="red"
+                  loading={keyChange.status === 'sending'}
+                  disabled={!ready}
+                  onClick={() => {
+                    setConfirming(false);
+                    onNewLink();
+                  }}
+                >
+                  Stop them and make a new link
+                </Button>
+                <Button variant="default" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+              </Group>
+            ) : (
+              <Group>
+                <Button variant="light" color="red" loading={keyChange.status === 'sending'} disabled={!ready} onClick={() => setConfirming(true)}>
+                  Stop other remotes…
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </section>
       </Stack>
     </Modal>
   );

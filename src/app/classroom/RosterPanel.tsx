@@ -15,7 +15,7 @@ interface Props {
   onProjector: boolean;
 }
 
-export function rosterSummary(joined: number, roster: Roster | undefined): string {
+function rosterSummary(joined: number, roster: Roster | undefined): string {
   if (joined === 0) return 'Nobody has joined yet.';
   const named = roster ? roster.names.length + roster.moreNames : 0;
   const anonymous = roster ? roster.anonymous : joined;

@@ -1,7 +1,7 @@
 // Projector-only mode (no network): the same pure Room model runs in the browser, the facilitator
 // types show-of-hands counts, and the room's journal is kept in localStorage after every step so
 // a reload (or a closed laptop lid) loses nothing.
-import { Room, type HostAction, type Result, type RoomEvent } from '../../core/classroom/room.ts';
+import { isCountdownSeconds, Room, type HostAction, type Result, type RoomEvent } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { readJson, remove, writeJson } from '../storage/localStore.ts';
 
@@ -15,6 +15,8 @@ export interface OfflineSession {
   scenarioId: string;
   showMeters: boolean;
   startedAt: string;
+  /** Seconds each vote runs before it closes by itself; null: no countdown. Absent in sessions saved before countdowns. */
+  countdown?: number | null;
   journal: RoomEvent[];
 }
 
@@ -22,6 +24,7 @@ function parse(data: unknown): OfflineSession | null {
   if (!data || typeof data !== 'object') return null;
   const o = data as Record<string, unknown>;
   if (o.version !== 1 || typeof o.scenarioId !== 'string' || typeof o.showMeters !== 'boolean' || typeof o.startedAt !== 'string' || !Array.isArray(o.journal)) return null;
+  if (o.countdown !== undefined && o.countdown !== null && !isCountdownSeconds(o.countdown)) return null;
   return o as unknown as OfflineSession;
 }
 
@@ -38,10 +41,10 @@ export function clearOffline(): void {
   remove(KEY);
 }
 
-export function startOffline(scenario: Scenario, showMeters: boolean, now = new Date()): { session: OfflineSession; room: Room } | { error: string } {
+export function startOffline(scenario: Scenario, showMeters: boolean, countdown: number | null, now = new Date()): { session: OfflineSession; room: Room } | { error: string } {
   const r = Room.create({ scenario, hostSecret: OFFLINE_SECRET, code: OFFLINE_CODE });
   if (!r.ok) return { error: r.error };
-  const session: OfflineSession = { version: 1, scenarioId: scenario.id, showMeters, startedAt: now.toISOString(), journal: [...r.value.journal] };
+  const session: OfflineSession = { version: 1, scenarioId: scenario.id, showMeters, countdown, startedAt: now.toISOString(), journal: [...r.value.journal] };
   return { session, room: r.value };
 }
 
@@ -49,9 +52,24 @@ export function resumeOffline(session: OfflineSession, scenario: Scenario): Resu
   return Room.fromJournal(session.journal, scenario);
 }
 
-/** One facilitator step on the local room; returns the session to save, or why it was refused. */
-export function offlineStep(room: Room, session: OfflineSession, step: { action: HostAction; response?: string; tieBreak?: string } | { counts: Record<string, number> }): Result<OfflineSession> {
-  const r = 'counts' in step ? room.count(OFFLINE_SECRET, step.counts) : room.host(OFFLINE_SECRET, step.action, step.response, step.tieBreak);
+export type OfflineStep =
+  | { action: HostAction; response?: string; tieBreak?: string }
+  | { counts: Record<string, number> }
+  /** The open vote's countdown may have run out: close it if so, as the server does in room mode. */
+  | { timeCheck: true };
+
+/**
+ * One facilitator step on the local room; returns the session to save, or why it was refused.
+ * `now` is this browser's clock: a vote opened with the session's countdown closes at now + its length.
+ */
+export function offlineStep(room: Room, session: OfflineSession, step: OfflineStep, now = Date.now()): Result<OfflineSession> {
+  const countdown = session.countdown ?? null;
+  const r =
+    'counts' in step
+      ? room.count(OFFLINE_SECRET, step.counts)
+      : 'timeCheck' in step
+        ? room.closeIfTimeUp(now)
+        : room.host(OFFLINE_SECRET, step.action, step.response, step.tieBreak, step.action === 'openVote' && countdown !== null ? { seconds: countdown, now } : undefined);
   if (!r.ok) return r;
   return { ok: true, value: { ...session, journal: [...room.journal] } };
 }

@@ -18,6 +18,10 @@ export interface RoomClientState {
   error?: string;
   /** Set when the server refused who we said we were: retrying would not help. */
   fatal?: boolean;
+  /** The room's new key, confirmed by the server after this screen asked for it (revoking remote links). */
+  hostKey?: string;
+  /** The facilitator made a new remote link: this screen's key no longer runs the room, and the connection is closed. */
+  revoked?: boolean;
 }
 
 /** The classroom endpoint beside the app, so a sub-path behind a proxy keeps working. */
@@ -110,7 +114,11 @@ export class RoomSocket {
       }
       if (msg.type === 'welcome') this.set({ role: msg.role, code: msg.code, error: undefined, fatal: false, ...(msg.now !== undefined ? { clockOffsetMs: msg.now - Date.now() } : {}) });
       else if (msg.type === 'state') this.set({ view: msg.state, roster: msg.roster, error: undefined });
-      else if (msg.type === 'error') {
+      else if (msg.type === 'hostKeyChanged') this.set({ hostKey: msg.secret });
+      else if (msg.type === 'hostKeyRevoked') {
+        this.set({ revoked: true });
+        this.close();
+      } else if (msg.type === 'error') {
         const fatal = !this.current.view && FATAL.some((f) => f.test(msg.error));
         this.set({ error: msg.error, fatal });
         if (fatal) this.close();

@@ -8,7 +8,7 @@ import type { RoomView } from '../../core/classroom/room.ts';
 export const COUNTDOWN_CHOICES = [10, 20, 30, 60, 120, 300] as const;
 
 /** Whole seconds left until `closesAt` (server clock), never below zero. */
-export function secondsUntil(closesAt: number, nowMs: number, clockOffsetMs = 0): number {
+function secondsUntil(closesAt: number, nowMs: number, clockOffsetMs = 0): number {
   return Math.max(0, Math.ceil((closesAt - (nowMs + clockOffsetMs)) / 1000));
 }
 

@@ -5,7 +5,7 @@ import type { Figure } from '../../core/coding/report.ts';
 
 const LEVEL_LABEL = { good: 'Good', fair: 'Fair', below_fair: 'Below fair' } as const;
 
-export interface FiguresTableProps {
+interface FiguresTableProps {
   figures: readonly Figure[];
   /** Whose figures these are, as the column says it: "Yours", "The class". */
   valueHeading: string;

@@ -1,18 +1,18 @@
 // #/classroom/host/:code (the projector with the facilitator's controls) and
 // #/classroom/remote/:code (the same controls sized for the facilitator's phone).
 import { Alert, Anchor, Button, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { HostAction } from '../../core/classroom/room.ts';
 import { ClassReportView } from '../classroom/ClassReportView.tsx';
 import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
 import { HostControls } from '../classroom/HostControls.tsx';
 import { phaseWords } from '../classroom/hostCommands.ts';
-import { hostSecretFor, rememberHostSecret } from '../classroom/identity.ts';
+import { forgetHostSecret, hostSecretFor, newHostSecret, nextHostSecretFor, rememberHostSecret, rememberNextHostSecret, settleNextHostSecret } from '../classroom/identity.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { optionsFor, optionsSegment, setRoomCountdown } from '../classroom/myRooms.ts';
 import { PrivateTally } from '../classroom/PrivateTally.tsx';
-import { isRemoteKey, RemoteLinkDialog } from '../classroom/RemoteLinkDialog.tsx';
+import { isRemoteKey, RemoteLinkDialog, type KeyChange } from '../classroom/RemoteLinkDialog.tsx';
 import { ProjectorStage, VoteStatus } from '../classroom/ProjectorStage.tsx';
 import { ReactionView, RevealView } from '../classroom/RevealView.tsx';
 import { RosterPanel } from '../classroom/RosterPanel.tsx';
@@ -22,18 +22,57 @@ import { useLibraryScenario } from '../classroom/useScenario.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import '../classroom/classroom.css';
 
+/** This device's key no longer runs the room: said calmly, with where to go next. */
+function KeyNoLongerWorks({ code }: { code: string }) {
+  return (
+    <>
+      <AppHeader />
+      <Container size="sm" py="lg" component="main">
+        <Alert color="blue" role="status" title={`This device no longer runs room ${code}`} data-testid="key-revoked">
+          <Stack gap="xs">
+            <Text>The facilitator made a new remote link, which stops every device that had the old one. The room itself goes on; nothing was lost.</Text>
+            <Text>If you are the facilitator, open the new link from the room's screen (Phone remote).</Text>
+          </Stack>
+          <Group mt="sm">
+            <Button component={Link} href={`/classroom/screen/${code}`}>Watch the room without controls</Button>
+            <Button component={Link} href="/classroom" variant="default">Back to the classroom page</Button>
+          </Group>
+        </Alert>
+      </Container>
+    </>
+  );
+}
+
 export default function ClassroomHostPage({ code, mode, remoteKey }: { code: string; mode: 'projector' | 'remote'; remoteKey?: string }) {
   // A remote link brings the room's key: kept on this device, then dropped from the address bar.
-  const [secret] = useState(() => {
+  const [secret, setSecret] = useState(() => {
     // Never over a key this device already holds: a stale or mistyped link must not lose the room.
     if (mode === 'remote' && isRemoteKey(remoteKey) && !hostSecretFor(code)) rememberHostSecret(code, remoteKey);
     return hostSecretFor(code);
   });
+  const secretRef = useRef(secret);
+  useEffect(() => {
+    secretRef.current = secret;
+  });
+  /** Counts fresh connections: a key changed in another tab is followed by a new one. */
+  const [connection, setConnection] = useState(0);
+  // A new remote link opened in this same tab (after the old one was revoked): take its key, on
+  // the same rule as above, with a fresh connection.
+  const [linkKey, setLinkKey] = useState(remoteKey);
+  if (remoteKey !== linkKey) {
+    setLinkKey(remoteKey);
+    if (mode === 'remote' && isRemoteKey(remoteKey) && !hostSecretFor(code)) {
+      rememberHostSecret(code, remoteKey);
+      setSecret(remoteKey);
+      setConnection((n) => n + 1);
+    }
+  }
   useEffect(() => {
     if (remoteKey) window.history.replaceState(null, '', `#/classroom/remote/${code}`);
   }, [remoteKey, code]);
   const [remoteLink, setRemoteLink] = useState(false);
-  const { socket, state } = useRoomSocket(secret ? () => ({ type: 'host', code, secret }) : null, code);
+  const [keyChange, setKeyChange] = useState<KeyChange>({ status: 'idle' });
+  const { socket, state } = useRoomSocket(secret ? () => ({ type: 'host', code, secret }) : null, `${code}/${connection}`);
   const view = state.view;
   const { scenario } = useLibraryScenario(view?.scenarioId);
   const [options] = useState(() => optionsFor(code));
@@ -55,13 +94,60 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
     [code],
   );
   const secondsLeft = useCountdown(view, state.clockOffsetMs);
-  // The projector and the remote are two tabs of one browser: a countdown chosen on one holds on the other.
+  // The projector and the remote are two tabs of one browser: a countdown chosen on one holds on
+  // the other, and so does a new key (the other tab follows it with a new connection).
   useEffect(() => {
-    const onStorage = () => setCountdown(optionsFor(code).countdown);
+    const onStorage = () => {
+      setCountdown(optionsFor(code).countdown);
+      const stored = hostSecretFor(code);
+      if (stored && stored !== secretRef.current) {
+        setSecret(stored);
+        setConnection((n) => n + 1);
+      }
+    };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
   }, [code]);
 
+  // Revoking remote links: the new key is kept before it is sent, and becomes the room's key once
+  // the server confirms it; a refusal drops it, and the old key goes on working.
+  const sending = useRef(false);
+  const newLink = useCallback(() => {
+    const next = newHostSecret();
+    rememberNextHostSecret(code, next);
+    sending.current = socket?.send({ type: 'changeHostKey', secret: next }) ?? false;
+    setKeyChange(sending.current ? { status: 'sending' } : { status: 'failed', error: 'this screen is not connected to the room; try again once it is.' });
+  }, [code, socket]);
+  // What the server says about the key, as it arrives (a store subscription, not a render).
+  useEffect(() => {
+    if (!socket) return;
+    return socket.subscribe(() => {
+      const s = socket.state;
+      const mine = secretRef.current;
+      if (s.hostKey && s.hostKey !== mine) {
+        sending.current = false;
+        settleNextHostSecret(code, s.hostKey);
+        setSecret(s.hostKey);
+        setKeyChange({ status: 'done' });
+      } else if (sending.current && s.error) {
+        sending.current = false;
+        settleNextHostSecret(code, null);
+        setKeyChange({ status: 'failed', error: s.error });
+      } else if (mine && (s.revoked || /only the facilitator/.test(s.error ?? ''))) {
+        const next = nextHostSecretFor(code);
+        if (next && next !== mine) {
+          // This screen changed the key but the confirmation was lost with the connection: the new key is the room's.
+          settleNextHostSecret(code, next);
+          setSecret(next);
+          setConnection((n) => n + 1);
+        } else forgetHostSecret(code, mine);
+      }
+    });
+  }, [socket, code]);
+  // The key was refused: revoked while this device was connected, or while it was away.
+  const refused = state.revoked === true || /only the facilitator/.test(state.error ?? '');
+
+  if (refused && secret) return <KeyNoLongerWorks code={code} />;
   if (!secret) {
     return (
       <>
@@ -145,7 +231,18 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
   return (
     <>
       {header}
-      <RemoteLinkDialog code={code} secret={secret} opened={remoteLink} onClose={() => setRemoteLink(false)} />
+      <RemoteLinkDialog
+        code={code}
+        secret={secret}
+        opened={remoteLink}
+        onClose={() => {
+          setRemoteLink(false);
+          if (keyChange.status !== 'sending') setKeyChange({ status: 'idle' });
+        }}
+        onNewLink={newLink}
+        keyChange={keyChange}
+        ready={ready}
+      />
       <main className="projector">
         <Group justify="space-between" className="projector-bar" wrap="wrap">
           <Title order={1} size="h3">

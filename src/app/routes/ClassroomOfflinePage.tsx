@@ -8,9 +8,11 @@ import { catalog } from 'virtual:evoke-scenarios/catalog';
 import type { HostAction, Room, RoomView } from '../../core/classroom/room.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { ClassReportView } from '../classroom/ClassReportView.tsx';
+import { CountdownPicker } from '../classroom/CountdownPicker.tsx';
 import { HostControls } from '../classroom/HostControls.tsx';
-import { clearOffline, loadOffline, offlineStep, resumeOffline, saveOffline, startOffline, type OfflineSession } from '../classroom/offlineSession.ts';
+import { clearOffline, loadOffline, offlineStep, resumeOffline, saveOffline, startOffline, type OfflineSession, type OfflineStep } from '../classroom/offlineSession.ts';
 import { ProjectorStage } from '../classroom/ProjectorStage.tsx';
+import { useCountdown } from '../classroom/useCountdown.ts';
 import { loadScenario } from '../library/scenarioSources.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import '../classroom/classroom.css';
@@ -38,7 +40,10 @@ function CountForm({ view, onCount }: { view: RoomView; onCount: (counts: Record
     <Card withBorder padding="md" component="form" onSubmit={submit} aria-labelledby="count-title" className="count-form">
       <Stack gap="sm">
         <Title order={2} size="h4" id="count-title">Show of hands</Title>
-        <Text size="sm">Ask the class to raise a hand for the response they would choose, then type each count. Empty counts as 0.</Text>
+        <Text size="sm">
+          {view.phase === 'open' && view.countdown ? 'When the countdown ends, ask' : view.timeUp ? 'Time is up: ask' : 'Ask'} the class to raise a hand for the response they would
+          choose, then type each count. Empty counts as 0.
+        </Text>
         {view.options.map((o, i) => (
           <NumberInput
             key={o.id}
@@ -60,9 +65,10 @@ function CountForm({ view, onCount }: { view: RoomView; onCount: (counts: Record
   );
 }
 
-function StartForm({ onStart, problem }: { onStart: (scenarioId: string, showMeters: boolean) => void; problem?: string | undefined }) {
+function StartForm({ onStart, problem }: { onStart: (scenarioId: string, showMeters: boolean, countdown: number | null) => void; problem?: string | undefined }) {
   const [scenarioId, setScenarioId] = useState(catalog[0]?.id ?? '');
   const [showMeters, setShowMeters] = useState(true);
+  const [countdown, setCountdown] = useState<number | null>(null);
   return (
     <Container size="sm" py="lg" component="main">
       <Stack gap="md">
@@ -73,8 +79,9 @@ function StartForm({ onStart, problem }: { onStart: (scenarioId: string, showMet
           <Stack gap="md">
             <NativeSelect label="Scenario" value={scenarioId} onChange={(e) => setScenarioId(e.currentTarget.value)} data={catalog.map((e) => ({ value: e.id, label: `${e.title} (${e.difficulty})` }))} />
             <Checkbox label="Show the client's meters on the projector" checked={showMeters} onChange={(e) => setShowMeters(e.currentTarget.checked)} />
+            <CountdownPicker seconds={countdown} onChange={setCountdown} description="The projector counts down and the vote closes by itself when it runs out; then ask for the show of hands. You can change it before each vote." />
             <Group>
-              <Button size="md" onClick={() => onStart(scenarioId, showMeters)}>Start</Button>
+              <Button size="md" onClick={() => onStart(scenarioId, showMeters, countdown)}>Start</Button>
               <Button component={Link} href="/classroom" variant="default">Back to the classroom page</Button>
             </Group>
           </Stack>
@@ -110,10 +117,10 @@ export default function ClassroomOfflinePage() {
     });
   }, [initial]);
 
-  const start = async (scenarioId: string, showMeters: boolean) => {
+  const start = async (scenarioId: string, showMeters: boolean, countdown: number | null) => {
     const r = await loadScenario({ source: 'library', id: scenarioId });
     if (!r.ok) return setError(r.message);
-    const started = startOffline(r.scenario, showMeters);
+    const started = startOffline(r.scenario, showMeters, countdown);
     if ('error' in started) return setError(started.error);
     loaded?.room.close();
     saveOffline(started.session);
@@ -122,18 +129,36 @@ export default function ClassroomOfflinePage() {
     setStatus('ready');
   };
 
-  const step = (s: Parameters<typeof offlineStep>[2]): boolean => {
+  const keep = (session: OfflineSession) => {
+    if (!saveOffline(session)) setError('This browser did not let the session be saved: a reload would lose it.');
+    else setError(null);
+    setLoaded((l) => l && { ...l, session });
+  };
+  const step = (s: OfflineStep): boolean => {
     if (!loaded) return false;
     const r = offlineStep(loaded.room, loaded.session, s);
     if (!r.ok) {
       setError(r.error);
       return false;
     }
-    if (!saveOffline(r.value)) setError('This browser did not let the session be saved: a reload would lose it.');
-    else setError(null);
-    setLoaded((l) => l && { ...l, session: r.value });
+    keep(r.value);
     return true;
   };
+  const chooseCountdown = (countdown: number | null) => {
+    if (loaded) keep({ ...loaded.session, countdown });
+  };
+
+  // The countdown closes the vote by itself, as the server does in room mode; after a reload past
+  // its end, at once. `loaded` is in the dependencies so the timer's step sees the latest session.
+  const view = loaded?.room.view({ host: true });
+  const closesAt = view?.phase === 'open' ? (view.countdown?.closesAt ?? null) : null;
+  const secondsLeft = useCountdown(view);
+  useEffect(() => {
+    if (closesAt === null) return;
+    const timer = setTimeout(() => step({ timeCheck: true }), Math.max(0, closesAt - Date.now()));
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `step` is remade each render; `loaded` stands for it.
+  }, [closesAt, loaded]);
   const act = (action: HostAction, extra: { response?: string; tieBreak?: string } = {}) => {
     step({ action, ...extra });
   };
@@ -158,13 +183,13 @@ export default function ClassroomOfflinePage() {
       <>
         <AppHeader />
         {error && <Alert color="orange" role="alert" m="md">{error}</Alert>}
-        <StartForm onStart={(id, m) => void start(id, m)} problem={initial.problem} />
+        <StartForm onStart={(id, m, c) => void start(id, m, c)} problem={initial.problem} />
       </>
     );
   }
 
-  const { room, scenario, session } = loaded;
-  const view = room.view({ host: true });
+  const { scenario, session } = loaded;
+  if (!view) return null;
   const revealed = view.phase === 'revealed';
   return (
     <>
@@ -179,19 +204,20 @@ export default function ClassroomOfflinePage() {
         {!view.endedByHost && (
         <div className="projector-grid">
           <div className="projector-stage">
-            <ProjectorStage view={view} scenario={scenario} showMeters={session.showMeters} revealed={revealed} showJoined={false} />
+            <ProjectorStage view={view} scenario={scenario} showMeters={session.showMeters} secondsLeft={secondsLeft} revealed={revealed} showJoined={false} />
           </div>
           <aside className="projector-side" aria-label="Counting and controls">
             {error && <Alert color="orange" role="alert">{error}</Alert>}
-            {view.phase === 'open' ? (
+            {/* Counts are typed while the vote is open, or once its countdown has closed it. */}
+            {view.phase === 'open' || view.phase === 'closed' ? (
               <CountForm
                 view={view}
                 onCount={(counts) => {
-                  if (step({ counts }) && step({ action: 'closeVote' })) step({ action: 'reveal' });
+                  if (step({ counts }) && (view.phase === 'closed' || step({ action: 'closeVote' }))) step({ action: 'reveal' });
                 }}
               />
             ) : (
-              <HostControls view={view} act={act} size="projector" ready shortcuts endLabel="End the session" />
+              <HostControls view={view} act={act} size="projector" ready shortcuts endLabel="End the session" countdown={{ seconds: session.countdown ?? null, onChange: chooseCountdown }} />
             )}
           </aside>
         </div>

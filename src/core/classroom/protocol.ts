@@ -21,6 +21,8 @@ export type ClientMessage =
   | { type: 'vote'; response: string }
   /** `seconds`: with openVote, a countdown after which the server closes the vote. */
   | { type: 'action'; action: HostAction; response?: string; tieBreak?: string; seconds?: number }
+  /** The facilitator revokes every remote link: the room's key becomes `secret`, made on their device. */
+  | { type: 'changeHostKey'; secret: string }
   | { type: 'ping' };
 
 /** Server -> client. */
@@ -30,6 +32,10 @@ export type ServerMessage =
   /** `roster` goes to the facilitator only, beside the view, never inside it. */
   | { type: 'state'; state: RoomView; roster?: Roster }
   | { type: 'error'; error: string }
+  /** To the facilitator's connection that changed the room's key: the change is saved, keep `secret`. */
+  | { type: 'hostKeyChanged'; code: string; secret: string }
+  /** To every other facilitator's connection: its key no longer runs the room, and it was let go. */
+  | { type: 'hostKeyRevoked'; code: string }
   | { type: 'pong' };
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; error: string };
@@ -142,6 +148,12 @@ function check(o: Obj): ClientMessage | Error {
       if (seconds !== undefined && !isCountdownSeconds(seconds)) return new Error(`'seconds' must be a whole number from ${MIN_COUNTDOWN_SECONDS} to ${MAX_COUNTDOWN_SECONDS}`);
       if (seconds !== undefined && o.action !== 'openVote') return new Error("'seconds' goes only with openVote");
       return { type, action: o.action as HostAction, ...(response !== undefined ? { response } : {}), ...(tieBreak !== undefined ? { tieBreak } : {}), ...(seconds !== undefined ? { seconds } : {}) };
+    }
+    case 'changeHostKey': {
+      const e = fields(['secret']);
+      if (e) return e;
+      const secret = required(o, 'secret', MAX_SECRET);
+      return secret instanceof Error ? secret : { type, secret };
     }
     case 'ping': {
       const e = fields([]);

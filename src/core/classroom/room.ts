@@ -46,7 +46,9 @@ export type RoomEvent =
   /** The host shows the node's discussion prompt to everyone before (or without) a reveal. */
   | { type: 'discussShown' }
   /** Projector-only mode: the host types the show-of-hands count per response; replaces any earlier count. */
-  | { type: 'counted'; tally: Record<string, number> };
+  | { type: 'counted'; tally: Record<string, number> }
+  /** The facilitator revoked every remote link: from now on only this key runs the room. */
+  | { type: 'hostKeyChanged'; hostSecret: string };
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -182,7 +184,8 @@ export class Room {
   readonly scenario: Scenario;
   readonly code: string;
   readonly maxSize: number;
-  private readonly hostSecret: string;
+  /** Changed only by a hostKeyChanged event (the facilitator revoking remote links). */
+  private hostSecret: string;
   private readonly events: RoomEvent[] = [];
   private actor: InteractionActor;
   private phase: Phase = 'idle';
@@ -293,6 +296,15 @@ export class Room {
     }
   }
 
+  /**
+   * Replaces the room's key, so every remote link and device holding the old one loses control.
+   * The old key must be given: only the facilitator may change it.
+   */
+  changeHostKey(secret: string, newSecret: string): Result<RoomEvent> {
+    if (!this.isHost(secret)) return fail('only the facilitator can do that');
+    return this.recordNew({ type: 'hostKeyChanged', hostSecret: newSecret });
+  }
+
   /** When the open vote's countdown runs out (server clock), or null: no vote open, or no countdown. */
   get voteClosesAt(): number | null {
     return this.phase === 'open' ? (this.countdown?.closesAt ?? null) : null;
@@ -338,7 +350,8 @@ export class Room {
   private apply(event: RoomEvent): Result {
     const snap = this.actor.getSnapshot();
     const conversationOver = snap.status === 'done';
-    if (this.closedByHost && event.type !== 'joined') return fail('the session has ended');
+    // Joining (to read the class report) and revoking remote links still make sense after the end.
+    if (this.closedByHost && event.type !== 'joined' && event.type !== 'hostKeyChanged') return fail('the session has ended');
     switch (event.type) {
       case 'created':
         return fail('the room was already created');
@@ -415,6 +428,11 @@ export class Room {
         this.discussShown = true;
         return ok(undefined);
       }
+      case 'hostKeyChanged':
+        if (event.hostSecret.length < MIN_HOST_SECRET_LENGTH) return fail(`the host secret must have at least ${MIN_HOST_SECRET_LENGTH} characters`);
+        if (sameSecret(event.hostSecret, this.hostSecret)) return fail('the new key is the same as the old one');
+        this.hostSecret = event.hostSecret;
+        return ok(undefined);
       case 'counted': {
         if (this.phase !== 'open' && this.phase !== 'closed') return fail('open the vote before entering counts');
         const node = this.node();

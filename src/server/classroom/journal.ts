@@ -36,6 +36,7 @@ const EVENT_FIELDS: Record<RoomEvent['type'], readonly string[]> = {
   ended: [],
   discussShown: [],
   counted: [],
+  hostKeyChanged: ['hostSecret'],
 };
 
 /** A line read back is an event only if it has the fields its type needs. */

@@ -99,16 +99,8 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     const room = rooms.get(code);
     if (!room) return;
     try {
-      const r = room.closeIfTimeUp(now());
-      if (r.ok && r.value) {
-        // A disk that refuses the close leaves the vote open: try again shortly.
-        if (flush(code, r.value)) {
-          closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
-          return;
-        }
-        broadcastNow(code);
-      }
-      scheduleClose(code);
+      // A disk that refuses the close leaves the vote open: try again shortly.
+      if (!commit(code, room.closeIfTimeUp(now()))) closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
     } catch (e) {
       console.error('classroom: closing a vote on time failed', e);
     }
@@ -245,8 +237,11 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     for (const m of members.get(room.code) ?? []) m.room = rebuilt.value;
   };
 
-  /** Writes a room's queued events, and `extra` after them; null when saved (or nothing to save). */
-  const flush = (code: string, extra?: RoomEvent): JournalWriteError | null => {
+  /**
+   * Writes a room's queued events, and `extra` after them; null when saved (or nothing to save).
+   * `fsync: 'now'` flushes a lone host action to the disk before returning too (a revoked key).
+   */
+  const flush = (code: string, extra?: RoomEvent, fsync: 'now' | 'soon' = 'soon'): JournalWriteError | null => {
     const q = queued.get(code);
     queued.delete(code);
     const events = [...(q?.events ?? []), ...(extra ? [extra] : [])];
@@ -255,7 +250,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     try {
       // Votes and joins are acknowledged as saved: on the disk itself. A host action alone only
       // needs to survive a restart before the room is told; its fsync follows in the background.
-      opts.store?.write(code, events, q ? 'now' : 'soon');
+      opts.store?.write(code, events, q ? 'now' : fsync);
     } catch (e) {
       if (!(e instanceof JournalWriteError)) throw e;
       rollback(room, events.length);
@@ -325,21 +320,50 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     later('students', studentBroadcastMs, isStudent);
   }
 
-  /** Saves what a host command recorded (after anything queued), then tells the room. */
-  const commit = (c: Connection, room: Room, r: Result<RoomEvent | null>): boolean => {
+  /**
+   * Saves what a host action or the countdown recorded (after anything queued), then tells the
+   * room. `by`, the facilitator's connection that asked, is told of a refusal; the countdown has
+   * nobody to tell. False when nothing changed.
+   */
+  function commit(code: string, r: Result<RoomEvent | null>, by?: Connection): boolean {
     if (!r.ok) {
-      send(c, { type: 'error', error: r.error });
+      if (by) send(by, { type: 'error', error: r.error });
       return false;
     }
-    const refused = flush(room.code, r.value ?? undefined);
+    const refused = flush(code, r.value ?? undefined);
     if (refused) {
-      send(c, { type: 'error', error: diskError(refused) });
+      if (by) send(by, { type: 'error', error: diskError(refused) });
       return false;
     }
-    if (r.value) broadcastNow(room.code);
-    else sendState(c);
-    scheduleClose(room.code);
+    if (r.value) broadcastNow(code);
+    else if (by) sendState(by);
+    scheduleClose(code);
     return true;
+  }
+
+  /**
+   * The facilitator revokes every remote link: the room gets the key their device made, on disk
+   * (fsynced) before anyone is told, so a restart cannot bring the old key back. The connection
+   * that asked keeps control; every other facilitator's connection is told and let go, and any
+   * later hello with the old key is refused.
+   */
+  const changeHostKey = (c: Connection, secret: string) => {
+    if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
+    const code = c.room.code;
+    const r = c.room.changeHostKey(c.secret, secret);
+    if (!r.ok) return send(c, { type: 'error', error: r.error });
+    const refused = flush(code, r.value, 'now');
+    if (refused) return send(c, { type: 'error', error: diskError(refused) });
+    c.secret = secret;
+    send(c, { type: 'hostKeyChanged', code, secret });
+    for (const m of [...(members.get(code) ?? [])]) {
+      if (m === c || m.role !== 'host') continue;
+      send(m, { type: 'hostKeyRevoked', code });
+      leave(m);
+      delete m.room;
+      delete m.role;
+      delete m.secret;
+    }
   };
 
   const enter = (c: Connection, room: Room, role: NonNullable<Connection['role']>) => {
@@ -450,8 +474,10 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
       case 'action': {
         if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
         const timer = msg.seconds !== undefined ? { seconds: msg.seconds, now: now() } : undefined;
-        return commit(c, c.room, c.room.host(c.secret, msg.action, msg.response, msg.tieBreak, timer));
+        return commit(c.room.code, c.room.host(c.secret, msg.action, msg.response, msg.tieBreak, timer), c);
       }
+      case 'changeHostKey':
+        return changeHostKey(c, msg.secret);
     }
   };
 

@@ -23,11 +23,16 @@ interface Props {
   onRefused: (message: string) => void;
 }
 
+/** Joins, or rejoins, as this phone's voter: on every connect, and again to rename. */
+function joinMessage(code: string, handle: string | undefined): ClientMessage {
+  return { type: 'join', code, studentId: studentId(), ...(handle ? { handle } : {}) };
+}
+
 /** A student's phone in a room: the client's line, the vote, the reveal, the end. */
 export function StudentRoom({ room, onLeave, onRefused }: Props) {
   // The handle can change in the room; every later (re)connect says the new one.
   const [handle, setHandle] = useState(room.handle);
-  const hello = useCallback((): ClientMessage => ({ type: 'join', code: room.code, studentId: studentId(), ...(handle ? { handle } : {}) }), [room.code, handle]);
+  const hello = useCallback(() => joinMessage(room.code, handle), [room.code, handle]);
   const { socket, state } = useRoomSocket(hello, room.code);
   const secondsLeft = useCountdown(state.view, state.clockOffsetMs);
   const rename = useCallback(
@@ -35,7 +40,7 @@ export function StudentRoom({ room, onLeave, onRefused }: Props) {
       setHandle(next);
       rememberJoin(next ? { code: room.code, handle: next } : { code: room.code });
       // Joining again as the same voter renames them and keeps their vote; offline, the next connect says it.
-      socket?.send({ type: 'join', code: room.code, studentId: studentId(), ...(next ? { handle: next } : {}) });
+      socket?.send(joinMessage(room.code, next));
     },
     [room.code, socket],
   );
