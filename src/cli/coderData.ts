@@ -102,7 +102,7 @@ export function mineScenarios(dir: string): LabelledUtterance[] {
 }
 
 /** Where the coder learns from: each writer's utterances kept apart, so one can be held out. */
-export const TRAINING_FILES = ['tests/coder-data/train.jsonl', 'tests/coder-data/train-b.jsonl'] as const;
+const TRAINING_FILES = ['tests/coder-data/train.jsonl', 'tests/coder-data/train-b.jsonl', 'tests/coder-data/train-c.jsonl'] as const;
 export const SCENARIO_DIR = 'scenarios';
 
 export interface TrainingSource {

@@ -8,7 +8,7 @@
 //   --errors lists every miss; --json prints the figures as JSON.
 import { parseArgs } from 'node:util';
 import { codeUtterance, createCoder } from '../core/freeText/coder.ts';
-import { trainModel, type TrainOptions } from '../core/freeText/train.ts';
+import { trainModel } from '../core/freeText/train.ts';
 import { readLabelled, trainingSources, type LabelledUtterance, type OtherLabelled } from './coderData.ts';
 import { evaluateCoder, formatReport, reportFrom, type CoderReport, type Predicted } from './coderMetrics.ts';
 
@@ -25,11 +25,11 @@ export function foldOf(id: string, k: number): number {
  * Cross-validation over all the training data. The report covers the items of `scored` only
  * (all of them by default), each coded by a model that never saw it.
  */
-export function crossValidate(k: number, all: LabelledUtterance[], scored: LabelledUtterance[] = all, options?: TrainOptions): CoderReport {
+export function crossValidate(k: number, all: LabelledUtterance[], scored: LabelledUtterance[] = all): CoderReport {
   const predicted = new Map<string, Predicted>();
   const times = new Map<string, number>();
   for (let fold = 0; fold < k; fold++) {
-    const coder = createCoder(trainModel(all.filter((x) => foldOf(x.id, k) !== fold), options));
+    const coder = createCoder(trainModel(all.filter((x) => foldOf(x.id, k) !== fold)));
     for (const item of all.filter((x) => foldOf(x.id, k) === fold)) {
       const start = performance.now();
       predicted.set(item.id, coder(item.text, item.context).code);

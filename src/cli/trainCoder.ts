@@ -1,5 +1,5 @@
 // npm run train:coder: retrains the free-text coder from the project's own labelled data (the
-// hand-written tests/coder-data/train.jsonl and train-b.jsonl, by different writers, and the
+// hand-written tests/coder-data/train.jsonl, train-b.jsonl and train-c.jsonl, by different writers, and the
 // reviewed responses of the shipped scenarios) and writes the weights the coder ships with.
 // Deterministic: the same data give the same file. Never reads the held-out or dev files.
 import { writeFileSync } from 'node:fs';

@@ -2,6 +2,7 @@
 // case, a request to tell, a lead-in clause or a reflection first, a statement with a rising
 // voice. Written here from the forms trainers teach; none comes from the held-out set.
 import { describe, expect, it } from 'vitest';
+import { codeUtterance } from '../../src/core/freeText/coder.ts';
 import { readQuestion } from '../../src/core/freeText/questionForm.ts';
 import { normalise, sentences } from '../../src/core/freeText/text.ts';
 
@@ -35,6 +36,27 @@ describe('open questions', () => {
     'who do you reckon therapy is for',
     'So where are you with it all, now?',
     'Do you want to sleep better? What is stopping you?',
+    // Stacked questions are open when any part is an open invitation (LABELLING.md, 2026-11-26).
+    'What is stopping you? Do you want to sleep better?',
+    "What's been going on at home? Is it the arguments again?",
+    'how did you answer her? did that stay with you?',
+    'is it the drinking, whats going on for you',
+    // A wh-word left at the end still asks.
+    'Ready for what, do you think?',
+    'and then what?',
+    // Requests to tell, with or without a modal in front.
+    'Could you say a bit about what stopped you last time?',
+    'can you tell me more about that',
+    'what do you mean?',
+    "how're you feeling about starting next week",
+    'How are you feeling about the group?',
+    'That makes sense, tell me more',
+    'go on, tell me more',
+    'could you walk me thru what happens',
+    'how you doing with it all',
+    'like what',
+    'such as?',
+    'What would you want me to understand about what it has been like?',
   ])('"%s" is open', (text) => {
     expect(form(text)).toBe('open');
   });
@@ -59,9 +81,40 @@ describe('closed questions', () => {
     'Tell me, is it the same dream each time?',
     'Anything else you want to tell me?',
     'mind if I ask a few more questions?',
-    'What is stopping you? Do you want to sleep better?',
     '(to Rania) Does she understand how confidentiality works here?',
     'With all of that going on, did Dr. Amin tell you what CPT involves?',
+    // Questions for a fact, a number or a name, even when they start with how or what.
+    'how long ago was that',
+    'How often do the flashbacks come?',
+    'what medication are you on',
+    "What's the name of your GP?",
+    "what's her name",
+    "When's the appointment?",
+    'whens your next shift',
+    'Where were you?',
+    'who else knows',
+    // Yes/no questions, however polite.
+    'do you feel ready',
+    'could you see yourself trying it',
+    'Would you rather start now or after the holidays?',
+    'can you come tuesday',
+    // A wh-question that ends by offering the answers is a pick between them.
+    "What's harder, the nights or the mornings?",
+    // Every part of the stack is closed.
+    'did you call them? or just look',
+    // A tag that asks the client to confirm a fact about themselves (LABELLING.md, 2026-11-26).
+    'You looked at the website, did you?',
+    "You went to the intake, didn't you?",
+    "You've had EMDR before, haven't you?",
+    'you went to the intake didnt you',
+    "you're still on the waitlist, aren't you",
+    'you got the handout at intake, right?',
+    'r u still taking the meds',
+    'is 8am doable with your commute',
+    'how about tuesday at 3',
+    'morning or afternoon',
+    'which would you start with, the writing one or EMDR',
+    'like on a 1 to 10 where would you put it',
   ])('"%s" is closed', (text) => {
     expect(form(text)).toBe('closed');
   });
@@ -78,19 +131,72 @@ describe('statements', () => {
     'When the beers stop working, the nights get long.',
     'Do what feels right for you.',
     'Have a think about it.',
+    // Subject clauses and tentative guesses read as statements without a question mark.
+    'What worked for her might not be what works for you, and you want that respected.',
+    'What happened to you was not your fault.',
+    'How much you share is up to you.',
+    "I'm wondering if you're grieving the person you were before",
+    "I wonder if part of you is relieved.",
+    'might not be your thing, but it worked for me',
+    'thanks. take it or leave it',
+    "You found something that works for you and you're sticking with it, that's real effort.",
   ])('"%s" does not ask', (text) => {
     expect(read(text)).toMatchObject({ form: null, markedStatement: false });
   });
 
   it('a statement typed with a question mark, or with a tag, is marked as such (a reflection with a rising voice)', () => {
-    for (const text of ["You're worried it'll get worse?", 'So the garage is the one place that feels safe?', "You're worried what they'll think at work, isn't it?", "You haven't told your wife, right?"]) {
-      expect(read(text)).toEqual({ form: 'closed', matched: '?', markedStatement: true });
+    for (const text of [
+      "You're worried it'll get worse?",
+      "You're worried it'll make things worse?",
+      'So the garage is the one place that feels safe?',
+      "You're worried what they'll think at work, isn't it?",
+      "You haven't told your wife, right?",
+      "You're scared of what people will think, aren't you?",
+      'You want to do this for her?',
+      'and you feel like nobody gets it?',
+      'it feels embarrassing, is that right?',
+      "you're already thinking about what he's taking in, even now, is that it?",
+    ]) {
+      expect(read(text)).toEqual({ form: 'closed', matched: '?', markedStatement: true, asked: false });
     }
     expect(read('Where would you like to start: what your wife wants, or what you want?')).toMatchObject({ form: 'open', markedStatement: false });
   });
 });
 
+describe('the coder follows the form', () => {
+  const WORSE = "I keep thinking that if I start, it'll all come flooding back and I'll be worse than now.";
+  const HOME = "Things at home are tense. I don't really want to get into it.";
+  it('codes a statement with a question mark as a reflection, and a real question as a question', () => {
+    expect(codeUtterance("You're worried it'll make things worse?", WORSE).code).toMatch(/reflection$/);
+    expect(codeUtterance('Where were you?', 'I was not there when it happened.').code).toBe('closed_question');
+    expect(codeUtterance('You looked at the website, did you?', "I started looking at the clinic's website last night.").code).toBe('closed_question');
+  });
+
+  it('codes a stack open when any part invites the story, closed when every part is closed', () => {
+    expect(codeUtterance("What's been happening at home? Is it the arguments again?", HOME).code).toBe('open_question');
+    expect(codeUtterance('how did you answer her? did that conversation stay with you?', 'My sister asked me about it at dinner.').code).toBe('open_question');
+    expect(codeUtterance('Did you tell anyone? Was anyone with you?', HOME).code).toBe('closed_question');
+  });
+
+  it('codes a permission phrase inside a wh-question, or framing a request to tell, as the question it frames', () => {
+    expect(codeUtterance('What would you want me to understand about what it has been like?', 'Nobody gets it.').code).toBe('open_question');
+    expect(codeUtterance('would you be willing to tell me a bit about what comes up when you picture the first session', 'I keep putting it off.').code).toBe('open_question');
+    expect(codeUtterance('Would you like me to go through how the sessions work?', 'I have no idea what happens in there.').code).toBe('seeking_collaboration');
+  });
+
+  it("reads 'you only' as a put-down only when it makes what the client did small", () => {
+    expect(codeUtterance('Hard? You only filled in a form.', 'It was really hard to even get here.').code).toBe('confront');
+    const plain = codeUtterance("You only want what's best for them.", 'I just want my kids to be okay.');
+    expect(plain.code).not.toBe('confront');
+    expect(plain.cues.join(' ')).not.toContain("'you only'");
+  });
+});
+
 describe('typed text', () => {
+  it('keeps "were" a word: "were" typed is not "we\'re" without its apostrophe', () => {
+    expect(normalise('Where were you? whens it')).toBe('where were you? when is it');
+  });
+
   it('reads contractions typed without apostrophes and chat spellings', () => {
     expect(normalise('Im sure youre tired, its not easy and u dont have to')).toBe('i am sure you are tired, it is not easy and you do not have to');
     expect(normalise("Its own pace. I'm wanna go")).toBe('its own pace. i am want to go');

@@ -13,7 +13,10 @@ export const UNCLEAR_BELOW = 0.2;
 
 const MARKED_CUE = 'a statement with a question mark, not worded as a question: it is coded for what it says';
 
-const CONFRONTING_QUESTION = /^(really \?|do you honestly think|do you really think|what did you expect|what kind of (father|mother|parent)|why would anyone|what is wrong with you)$/;
+/** Codes that never end in a real question: one that does is coded as the question it asks. */
+const NOT_ASKING: readonly MiCode[] = ['simple_reflection', 'complex_reflection', 'affirmation', 'giving_information'];
+
+const CONFRONTING_QUESTION = /^(really \?|should not you be|do you honestly think|do you really think|what did you expect|what kind of (father|mother|parent)|why would anyone|what is wrong with you)$/;
 
 const FALLBACK_CUE: Readonly<Record<MiCode, string>> = {
   open_question: 'asks the client to answer in their own words: an open question',
@@ -47,14 +50,12 @@ export function createCoder(model: CoderModel): CodeUtterance {
         cues: [`'${praise.matched}' is praise from you; name a strength or effort of the client's to make it an affirmation`],
       };
     }
-    if (confidence < UNCLEAR_BELOW) {
-      return { code: 'unclear', confidence, cues: [`hard to tell; closest is ${CODE_INFO[code].name.toLowerCase()}, but the coder is not sure`] };
-    }
-    const cues: string[] = [];
     const q = f.parsed.question;
+    const cues: string[] = [];
     if ((code === 'open_question' || code === 'closed_question') && (q.markedStatement || !q.form)) {
       // A question code needs a question. A statement typed with a question mark ("You're worried
-      // it'll get worse?") is a reflection with a rising voice (MITI); it is coded for what it says.
+      // it'll get worse?") is a reflection with a rising voice (MITI); it is coded for what it says,
+      // its best other code, with the question codes' share taken out of the confidence.
       let alt = -1;
       model.classes.forEach((c, i) => {
         if (c !== 'open_question' && c !== 'closed_question' && (alt < 0 || probs[i]! > probs[alt]!)) alt = i;
@@ -66,9 +67,26 @@ export function createCoder(model: CoderModel): CodeUtterance {
     } else if (q.markedStatement && (code === 'simple_reflection' || code === 'complex_reflection')) {
       cues.push(MARKED_CUE);
     }
+    if (confidence < UNCLEAR_BELOW && q.form && !q.markedStatement) {
+      // Unsure what it does, but it is worded as a question: code it as the question it is.
+      code = q.form === 'open' ? 'open_question' : 'closed_question';
+      confidence = probs[model.classes.indexOf(code)]!;
+    } else if (confidence < UNCLEAR_BELOW) {
+      return { code: 'unclear', confidence, cues: [`hard to tell; closest is ${CODE_INFO[code].name.toLowerCase()}, but the coder is not sure`] };
+    }
+    if (q.form && !q.markedStatement && q.asked && NOT_ASKING.includes(code) && !f.hits.some((h) => h.rule.id === 'tentative_guess')) {
+      // Worded as a question and typed with a question mark, it asks: a reflection, an affirmation
+      // or information does not end in a real question ("Where were you?", "Are you worried it'd
+      // go on your record?"). Its question code is read from the form below.
+      const open = probs[model.classes.indexOf('open_question')]!;
+      const closed = probs[model.classes.indexOf('closed_question')]!;
+      code = open >= closed ? 'open_question' : 'closed_question';
+      confidence = Math.max(open, closed) / Math.max(1e-9, probs[best]! + Math.max(open, closed));
+    }
     if (code === 'open_question' || code === 'closed_question') {
       // A question that carries advice or a put-down is coded for what it does, not its form.
-      const disguised = f.hits.find((h) => h.rule.id === 'advice_question' || h.rule.id === 'label' || (h.rule.id === 'confront_stance' && CONFRONTING_QUESTION.test(h.matched)));
+      // A tag question carries its statement's stance: "You owe it to him, don't you?"
+      const disguised = f.hits.find((h) => h.rule.id === 'advice_question' || h.rule.id === 'label' || (h.rule.id === 'confront_stance' && (q.tag || CONFRONTING_QUESTION.test(h.matched))));
       if (disguised) {
         code = disguised.rule.id === 'advice_question' ? 'persuade' : 'confront';
         confidence = Math.max(probs[model.classes.indexOf(code)]!, 0.5);

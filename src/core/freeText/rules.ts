@@ -3,7 +3,7 @@
 // trainee's words, what that sign usually means. The rules feed the small model in model.ts as
 // features, and the ones that agree with the model's verdict become the cues the trainee reads.
 import type { MiCode } from '../coding/codes.ts';
-import { readQuestion, stripLead, type FormReading } from './questionForm.ts';
+import { AUX, readQuestion, stripLead, type FormReading } from './questionForm.ts';
 import { contentStems, normalise, sentences, stem, words } from './text.ts';
 import type { FreeTextHints } from './types.ts';
 
@@ -57,6 +57,7 @@ const FEELING_FRAME = /^(it sounds like |sounds like |it seems like |it seems |i
 
 export function parse(text: string, context = '', hints?: FreeTextHints): Parsed {
   const norm = normalise(text);
+  const textWords = words(norm);
   const sents = sentences(norm);
   const ctxNorm = normalise(context);
   const contextStems = new Set([...contentStems(ctxNorm), ...(hints?.keywords ?? []).flatMap((k) => contentStems(normalise(k)))]);
@@ -64,17 +65,17 @@ export function parse(text: string, context = '', hints?: FreeTextHints): Parsed
   const ctxWords = new Set(words(ctxNorm).map(stem));
   const hintFeelings = (hints?.feelings ?? []).map((f) => normalise(f)).filter(Boolean);
   const newFeelings = [
-    ...words(norm).filter((w) => FEELING_STEMS.has(stem(w)) && !ctxWords.has(stem(w))),
+    ...textWords.filter((w) => FEELING_STEMS.has(stem(w)) && !ctxWords.has(stem(w))),
     ...hintFeelings.filter((f) => norm.includes(f)),
   ];
   return {
     norm,
-    words: words(norm),
+    words: textWords,
     sentences: sents,
     context: ctxNorm,
     contextStems,
     shared: textStems.filter((s) => contextStems.has(s)),
-    sharedWords: [...new Set(words(norm).filter((w) => w.length > 2 && contextStems.has(stem(w))))],
+    sharedWords: [...new Set(textWords.filter((w) => w.length > 2 && contextStems.has(stem(w))))],
     textStems,
     newFeelings: [...new Set(newFeelings)],
     hintFeelings,
@@ -100,6 +101,20 @@ function askingFirst(match: (p: Parsed) => string | null): (p: Parsed) => string
       if (last && !last.text.includes(m.replace(/\s+/g, ' ')) && p.question.form && !p.question.markedStatement) return null;
     }
     return m;
+  };
+}
+
+/**
+ * "Would you be willing to tell me...": a polite frame on a request for the client's story is not
+ * permission; nor is a permission phrase inside a wh-question ("What would you want me to
+ * understand?"), which asks for the client's own words.
+ */
+function notARequest(match: (p: Parsed) => string | null): (p: Parsed) => string | null {
+  return (p) => {
+    const m = match(p);
+    if (m && /\b(what|how|which|who|where|why)\s+$/.test(p.norm.slice(0, p.norm.indexOf(m)))) return null;
+    // "Would you be willing to talk about the nights?" still asks leave to open a topic.
+    return m && isRequest(p) && !/\btalk\b/.test(p.question.matched) && p.question.matched.startsWith(m.replace(/\s+/g, ' ')) ? null : m;
   };
 }
 
@@ -138,7 +153,6 @@ function sentenceStart(re: RegExp, clauses = false): (p: Parsed) => string | nul
   };
 }
 
-const AUX = 'do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|am';
 const SUBJ = 'you|i|we|it|that|this|there|she|he|they|your|any|anyone|anything|someone|something|a|the';
 
 /** Asks for the client's story without a wh-word: "Tell me about...", "Could you say more...". */
@@ -228,17 +242,23 @@ export const RULES: readonly Rule[] = [
     prior: { seeking_collaboration: 3 },
     codes: ['seeking_collaboration', 'persuade_with_permission'],
     cue: "'{m}' asks permission before offering something: seeking collaboration",
-    match: askingFirst(
-      phrases([
+    match: notARequest(askingFirst(
+      either(
+        phrases([
         'would it be okay if', 'would it be ok if', 'would it be all right if', 'would it be alright if', 'is it okay if', 'is it alright if', 'is it all right if',
         'would you like to hear', 'would you like to know', 'would you like me to', 'would it help to hear', 'would it help to know', 'would it help if',
         'can i share', 'could i share', 'can i tell you', 'could i tell you', 'may i', 'mind if i', 'mind if we', 'do you mind if', 'would you mind if',
-        'can i ask', 'could i ask', 'can i offer', 'could i offer', 'would that be useful', 'would that be helpful', 'would you be open to',
+        'can i ask', 'could i ask', 'can i offer', 'could i offer', 'would that be useful', 'would that be helpful',
         'would it be useful if', 'would it be helpful if', 'would it be useful to', 'would it be helpful to', 'ok if i', 'okay if i', 'alright if i', 'all right if i',
-        'want me to', 'would you be willing', 'are you open to', 'happy for me to', 'can i run', 'could i run', 'run a few', 'run a couple', 'run some',
+        'do you want me to', 'would you want me to', 'did you want me to', 'would you be willing', 'happy for me to', 'can i run', 'could i run', 'run a few', 'run a couple', 'run some',
         'with your permission', 'with your okay', 'if it is okay with you', 'if that is okay', 'if you would like', 'if you want',
-      ]),
-    ),
+        ]),
+        // "Want me to go through them?"; but "What would you want me to understand?" asks for the client's story.
+        sentenceStart(/^want me to\b/),
+        // Open to hearing something is permission; "would you be open to starting in january?" asks about a plan.
+        (p) => p.norm.match(/\b(would you be|are you) open to (hearing|me|my|learning|looking|talking|exploring|some|a|an|thinking|trying some)\b/)?.[0] ?? null,
+      ),
+    )),
   },
   {
     id: 'together',
@@ -364,7 +384,7 @@ export const RULES: readonly Rule[] = [
     codes: ['persuade'],
     cue: "'{m}' is advice dressed as a question: persuading",
     match: sentenceStart(
-      /^(have you (thought about|considered|tried (?!(any|some|no|every)thing)[a-z]+ing|thought of [a-z]+ing)|why (do not you|not (just )?[a-z]+)|do not you think|(would|is|could|does) (it not|not it) (be )?(better|time|easier|worth)|could not you|could you not|how about (you|just|trying|giving|if you)|what about (just|trying|giving)|would not you rather|what if you (just )?(tried|did|gave|went|started|booked|called|rang|talked|told)|what (would|could) it hurt|what is the harm|what have you got to lose)\b/,
+      /^(have you (thought about|considered|tried (?!(any|some|no|every)thing)[a-z]+ing|thought of [a-z]+ing)|why (do not you|not (just )?[a-z]+|wait)|do not you think|(would|is|could|does) (it not|not it) (be )?(better|time|easier|worth)|could not you|could you not|how about (you|just|trying|giving|if you)|what about (just|trying|giving)|would not you rather|what if you (just )?(tried|did|gave|went|started|booked|called|rang|talked|told)|what (would|could) it hurt|what is the harm|what have you got to lose)\b/,
       true,
     ),
   },
@@ -424,13 +444,18 @@ export const RULES: readonly Rule[] = [
       phrases([
         'really ?', 'do you honestly think', 'do you really think', 'what did you expect', 'what kind of father', 'what kind of mother', 'what kind of parent', 'why would anyone', 'come on', 'whatever you tell yourself',
         'that is on you', 'you owe it', 'should be able to', 'you are not even', 'you keep finding', 'stop saying', 'you are just', 'that is not a', 'you can not blame',
-        'hardly', 'you only', 'you will have to get used', 'a grown man', 'a grown woman', 'what is wrong with you', 'maybe the problem', 'it is not working',
+        'hardly', 'you will have to get used', 'a grown man', 'a grown woman', 'what is wrong with you', 'maybe the problem', 'it is not working',
         'it is a bit', 'you know the', 'nobody talks', 'anyone can', 'doesn\'t make it your fault', 'does not make it your fault', 'surely', 'shame on',
         'is right to be', 'are right to be', 'that is a very', 'that is a pretty', 'that sounds like an',
         'yes but', 'yes, but', 'yeah but', 'yeah, but', 'both ways', 'if you really wanted', 'if you wanted to', 'be realistic', 'worked so well', 'working so well',
         'the same thing last', 'you have been saying', 'you keep saying', 'you said that last', 'stop hiding', 'stop making', 'stop pretending', 'own that', 'you are choosing not',
-        'it takes two', 'at some point you have to', 'grow up', 'man up', 'toughen up',
+        'it takes two', 'at some point you have to', 'should not you be', 'grow up', 'man up', 'toughen up',
       ]),
+      // "Hard? You only filled in a form.": what the client did, made small. A plain reflection
+      // ("you only feel safe at home", "you only want what is best for them") is not a put-down.
+      (p) => p.norm.match(/\byou (have )?only (ever |just )?(did|done|went|gone|came|come|tried|filled|made|gave|given|read|showed|shown|turned|managed|bothered|attended|lasted|booked|rang|called|asked|think about yourself)\b/)?.[0] ?? null,
+      // "You clearly haven't moved on": a failure of the client's put as plain to see.
+      (p) => p.norm.match(/\byou (are )?(clearly|obviously) (have not|are not|do not|did not|can not|will not|not)\b(?! (give up|quit|back down|stop trying|let))/)?.[0] ?? null,
       // "You say you want to get better, but...": the client's words held against them.
       (p) => p.norm.match(/\bbut you (say|said|keep saying) you\b|^you (say|said) you [^.?!]*\bbut\b/)?.[0] ?? null,
       // "Other mums with PTSD manage to make the time": a comparison that shames.
