@@ -146,10 +146,17 @@ test('in assessment mode a typed response moves on without feedback', async ({ p
   await expect(page.getByRole('textbox', { name: 'Your response' })).toBeFocused();
 });
 
-test('the coder and the free-text screens are not part of the player\'s first load', () => {
+test('the coder and the free-text screens are not part of the player\'s first load, and add at most 150 KB', () => {
   const app = new BuiltApp(process.env.EVOKE_DIST ?? 'dist');
   const firstLoad = app.closure([app.entry, app.chunk('routes/PlayPage.tsx')]);
-  for (const lazy of ['freeText/coder.ts', 'freeText/FreeTextComposer.tsx', 'freeText/TypedFeedback.tsx']) {
+  const lazyFiles = ['freeText/coder.ts', 'freeText/FreeTextComposer.tsx', 'freeText/TypedFeedback.tsx'];
+  for (const lazy of lazyFiles) {
     expect(firstLoad.has(app.chunk(lazy)), lazy).toBe(false);
   }
+  // What typing the first answer downloads on top of the player: issue #9 allows 150 KB gzipped.
+  const added = new Set([...app.closure(lazyFiles.map((f) => app.chunk(f)))].filter((k) => !firstLoad.has(k)));
+  const kb = app.gzipKb(added);
+  console.log(`free-text mode adds ${kb.toFixed(1)} KB of gzipped JavaScript`);
+  expect(kb).toBeGreaterThan(20);
+  expect(kb).toBeLessThanOrEqual(150);
 });
