@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario, ScenarioNode } from '../../src/core/scenario/types.ts';
 import { CLASSROOM_PORTS, startClassroomServer } from './classroomServer.ts';
-import { expectAccessible, loadShipped, VETERAN } from './support.ts';
+import { answerFirstTurnFromSubpathLibrary, expectAccessible, loadShipped, SUBPATH_BASE, VETERAN } from './support.ts';
 
 // Issue #9's promise: a trainee can practise a whole scenario by typing, offline. The service
 // worker saves the app on the first visit; with the network gone, a reload still opens it, a
@@ -143,19 +143,13 @@ test("a student's phone joining a class does not download the app for offline us
 
 test('from a sub-path the app also works offline, and its worker claims only that sub-path', async ({ page, context }) => {
   test.setTimeout(120_000);
-  const base = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/courses/mi-101/evoke/`;
-  await page.goto(base);
+  await page.goto(SUBPATH_BASE);
   await expect(page.getByRole('status').filter({ hasText: 'Evoke now works offline' })).toBeVisible({ timeout: 60_000 });
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   // An instructor's web space hosts other pages beside Evoke: the worker must leave them alone.
-  expect(scope).toBe(base);
+  expect(scope).toBe(SUBPATH_BASE);
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Practise Motivational Interviewing' })).toBeVisible();
-  await page.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) }).click();
-  await page.getByRole('button', { name: 'Start the conversation' }).click();
-  await page.keyboard.press('1');
-  await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
-  expect(page.url()).toContain('/courses/mi-101/evoke/#/play/');
+  await answerFirstTurnFromSubpathLibrary(page);
 });

@@ -44,3 +44,17 @@ export async function startScenario(page: Page, id: string, mode: 'Practice' | '
   await page.getByRole('button', { name: 'Start the conversation' }).click();
   await expect(page.getByRole('button', { name: /^Response 1:/ })).toBeVisible();
 }
+
+/** The sub-path a plain static host serves the build under (tests/e2e/subpathServer.ts). */
+export const SUBPATH_BASE = `http://localhost:${process.env.E2E_SUBPATH_PORT ?? 4456}/courses/mi-101/evoke/`;
+
+/** From the library at the sub-path: opens the veteran's scenario and answers the first turn. */
+export async function answerFirstTurnFromSubpathLibrary(page: Page) {
+  const scenario = loadShipped(VETERAN);
+  await expect(page.getByRole('heading', { name: 'Practise Motivational Interviewing' })).toBeVisible();
+  await page.getByRole('link', { name: new RegExp(`Start: ${scenario.client.name}`) }).click();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('heading', { name: 'Feedback on your response' })).toBeVisible();
+  expect(page.url()).toContain('/courses/mi-101/evoke/#/play/');
+}
