@@ -57,6 +57,17 @@ describe('open questions', () => {
     'like what',
     'such as?',
     'What would you want me to understand about what it has been like?',
+    // A stack whose first part asks for a fact is open when a later part, after "and", invites.
+    'How often do you think about it, and what goes through your mind?',
+    'Did it help, and how?',
+    'How long have you felt like this, and what do you think started it?',
+    'what meds have helped you, and what got in the way?',
+    'How long ago did that start and what was going on then?',
+    // "How much" and "how big" of how much something matters, not of an amount.
+    'How much has this been weighing on you?',
+    'how big a deal is this for you',
+    'how much does it matter to you',
+    'like what?',
   ])('"%s" is open', (text) => {
     expect(form(text)).toBe('open');
   });
@@ -115,6 +126,17 @@ describe('closed questions', () => {
     'morning or afternoon',
     'which would you start with, the writing one or EMDR',
     'like on a 1 to 10 where would you put it',
+    'you got the handout, right?',
+    "You're booked in for Tuesday, aren't you?",
+    "you take sertraline, don't you?",
+    // "How much", "how far", "how big" of a literal amount.
+    'How much does it cost?',
+    'how many sessions',
+    'how much sleep are you getting',
+    'How far is it from where you live?',
+    'How big is the group?',
+    // A wh-clause after "or" offers one more answer to the yes/no question, it does not open it.
+    'Is it the nights, or what happens after?',
   ])('"%s" is closed', (text) => {
     expect(form(text)).toBe('closed');
   });
@@ -156,6 +178,17 @@ describe('statements', () => {
       'and you feel like nobody gets it?',
       'it feels embarrassing, is that right?',
       "you're already thinking about what he's taking in, even now, is that it?",
+      // A tag after an experience, an effort or a motive softens it: no fact to confirm.
+      "You've come a long way, haven't you?",
+      "You've been through a lot, haven't you?",
+      "You've been carrying this on your own, haven't you?",
+      "You're doing this for your kids, aren't you?",
+      "You're at the end of your rope, aren't you?",
+      "You've tried everything, haven't you?",
+      // A wh-word after a verb of knowing ends an echo of the client's words, not a question.
+      "And you don't know why?",
+      "You're not sure how?",
+      'So you don\'t know how?',
     ]) {
       expect(read(text)).toEqual({ form: 'closed', matched: '?', markedStatement: true, asked: false });
     }
@@ -182,6 +215,54 @@ describe('the coder follows the form', () => {
     expect(codeUtterance('What would you want me to understand about what it has been like?', 'Nobody gets it.').code).toBe('open_question');
     expect(codeUtterance('would you be willing to tell me a bit about what comes up when you picture the first session', 'I keep putting it off.').code).toBe('open_question');
     expect(codeUtterance('Would you like me to go through how the sessions work?', 'I have no idea what happens in there.').code).toBe('seeking_collaboration');
+  });
+
+  it('codes a tag question closed only when it checks a fact, not when it names an experience, effort or motive', () => {
+    const JOURNEY = "Six months ago I couldn't leave the house. Now I'm here.";
+    expect(codeUtterance("You've come a long way, haven't you?", JOURNEY).code).not.toMatch(/question$/);
+    expect(codeUtterance("You've been through a lot, haven't you?", 'First the accident, then the divorce, then losing the job.').code).toMatch(/^(affirmation|simple_reflection|complex_reflection)$/);
+    expect(codeUtterance("You said no, didn't you? That took guts.", 'He wanted me to go back and I said no.').code).toBe('affirmation');
+    expect(codeUtterance("You've been carrying this on your own, haven't you?", "I haven't told anyone. Not my wife, not my brother.").code).toMatch(/reflection$/);
+    expect(codeUtterance("You're doing this for your kids, aren't you?", "My kids shouldn't have to grow up with a dad like this.").code).toMatch(/reflection$/);
+    // The tag's question mark alone does not make the turn "asked": the model weighs what it does.
+    expect(read("You went to the intake, didn't you?")).toMatchObject({ form: 'closed', tag: true, asked: false });
+    expect(codeUtterance("You went to the intake, didn't you?", 'I did the paperwork thing already.').code).toBe('closed_question');
+    expect(codeUtterance("You've had EMDR before, haven't you?", 'I tried some therapy years ago.').code).toBe('closed_question');
+    expect(codeUtterance('you got the handout, right?', 'I read something about it.').code).toBe('closed_question');
+  });
+
+  it('codes a stack open when a part after "and" invites, even after a fact question', () => {
+    const LOOPS = 'It just goes round and round in my head.';
+    expect(codeUtterance('How often do you think about it, and what goes through your mind?', LOOPS).code).toBe('open_question');
+    expect(codeUtterance('Did it help, and how?', 'I tried the breathing thing they showed me.').code).toBe('open_question');
+    expect(codeUtterance('How long ago did that start and what was going on then?', 'The nightmares started a while back.').code).toBe('open_question');
+  });
+
+  it('codes an echo ending in a wh-word after "know" or "sure" as a reflection, and a bare trailing wh-word as open', () => {
+    const WHY = "I don't know why I keep doing it.";
+    expect(codeUtterance("And you don't know why?", WHY).code).toBe('simple_reflection');
+    expect(codeUtterance("You're not sure how?", "I want to stop, I'm just not sure how.").code).toBe('simple_reflection');
+    expect(codeUtterance("So you don't know how?", "I don't know how to tell her.").code).toBe('simple_reflection');
+    expect(codeUtterance('ready for what?', "I'm not ready.").code).toBe('open_question');
+    expect(codeUtterance('and then what?', 'I check the locks.').code).toBe('open_question');
+  });
+
+  it("reads 'clearly' or 'obviously' as a put-down only with a failure or a fault of the client's", () => {
+    const notConfront: [string, string][] = [
+      ["You clearly don't want anyone telling you what to do.", "My mom keeps telling me I have to go. It's my life, not hers."],
+      ["You obviously didn't choose to be here today.", 'I only came because my wife made me.'],
+      ["You clearly can't stand the idea of letting them down.", "If I stop going they'll all be let down."],
+    ];
+    for (const [text, context] of notConfront) expect(codeUtterance(text, context).code).toMatch(/reflection$/);
+    expect(codeUtterance("You obviously haven't thought this through.", "I'll just quit the meds and see.").code).toBe('confront');
+    expect(codeUtterance("You clearly don't care about getting better.", 'I skipped the last two sessions.').code).toBe('confront');
+  });
+
+  it("reads 'how much' as a literal amount only when it measures one", () => {
+    expect(codeUtterance('How much has this been weighing on you?', "I can't stop thinking about what happened.").code).toBe('open_question');
+    expect(codeUtterance('how big a deal is this for you', "My boss wants me back full time.").code).toBe('open_question');
+    expect(codeUtterance('How much does it cost?', 'The clinic does a twelve-week programme.').code).toBe('closed_question');
+    expect(codeUtterance('how many sessions', 'They said it was a set number of sessions.').code).toBe('closed_question');
   });
 
   it("reads 'you only' as a put-down only when it makes what the client did small", () => {

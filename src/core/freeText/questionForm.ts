@@ -13,7 +13,7 @@ export interface FormReading {
   matched: string;
   /** True when only a question mark makes it a question: "You're worried it will get worse?" */
   markedStatement: boolean;
-  /** True when a part worded as a question carries a question mark, or is a tag question. */
+  /** True when a part worded as a question carries a question mark; a tag alone does not count. */
   asked: boolean;
   /** True when the form is that of a tag question: "You went to the intake, didn't you?" */
   tag?: boolean;
@@ -52,8 +52,15 @@ const ELLIPTICAL = /^((you )?mind if|want (me )?to|wanna|(is it |would it be |th
  * was that?", "What dose are you on?", "What's her name?", "Which clinic was it?".
  */
 const FACT_NOUN = 'time|times|day|days|year|month|week|age|date|number|percentage|percent|score|rating|dose|dosage|size|name|address|medication|medications|meds|tablets|pills|grade|level|ward|clinic|hospital|unit|station|shift|shifts';
+/**
+ * "How much", "how far" and "how big" ask for an amount only when what they measure is literal:
+ * a thing after "much" ("How much sleep...?"), a price or a weight ("How much does it cost?"), a
+ * distance ("How far is it?"). Otherwise they ask how much something matters ("How much has this
+ * been weighing on you?", "how big a deal is this for you"), which invites the client's account.
+ */
+export const AMOUNT = `how much (?!(${AUX}|${EMBEDDED_SUBJECT}|that|this|it|of|more|less|better|worse|easier|harder|further|[a-z]+er)\\b)[a-z]+|how much (${AUX}) ([a-z]+ ){0,3}?(cost|costs|weigh|weighs|pay|earn|drink|smoke|owe|spend|charge)\\b|how much (is|was|are|were) (it|that|this|they)$|how (far|big|far away) (is|was|are|were|would) (it|that|this|they|the|your)\\b|how far (away|ahead|in advance)`;
 const FACT_WH = new RegExp(
-  `^(how (many|much|old|long|often|far|soon|big|late|early|frequently|recently)|what (${FACT_NOUN})|(what|which) (is|was|are|were) (the|your|his|her|their|its|our) ([a-z]+ )?(${FACT_NOUN}))\\b`,
+  `^(how (many|old|long|often|soon|late|early|frequently|recently)|${AMOUNT}|what (${FACT_NOUN})|(what|which) (is|was|are|were) (the|your|his|her|their|its|our) ([a-z]+ )?(${FACT_NOUN}))\\b`,
 );
 /** A wh-question that ends by offering the answers is a choice between them: "What's worse, the nights or the days?" */
 const OPTIONS = /^(the |a |more |mostly |just |only |like )?[a-z]+( [a-z]+){0,4} or (the |a |more |mostly |just |only |is it |was it )?[a-z]+( [a-z]+){0,4}$/;
@@ -106,8 +113,9 @@ function clauseForm(clause: string, asked = true): { form: QuestionForm; matched
   if ((m = t.match(/^what (type|kind|sort) of [a-z]+( [a-z]+)? (is|was|were|are) (it|that|this|they|he|she)\b|^what type of\b/))) return { form: 'closed', matched: m[0] };
   if (/^(how come|what about|what if|what else|in what ways?|what kind of|what sort of)\b/.test(t)) return { form: 'open', matched: t.split(' ').slice(0, 2).join(' ') };
   // A wh-word left at the end of a question asks as much as one at the start: "Ready for what?",
-  // "And then what?"; "..., or what?" only closes a yes/no question.
-  if (asked && !INVERTED_ANY.test(t) && (m = t.match(/(?<!\bor )\b(what|why|how)( then| else| exactly| now)?$/))) return { form: 'open', matched: m[0] };
+  // "And then what?"; "..., or what?" only closes a yes/no question. After a verb of knowing it
+  // ends a statement the client made, echoed back ("And you don't know why?"): a reflection.
+  if (asked && !INVERTED_ANY.test(t) && (m = t.match(/(?<!\bor |\b(know|knew|sure|certain|understand|see|remember|recall)( exactly)? )\b(what|why|how)( then| else| exactly| now)?$/))) return { form: 'open', matched: m[0] };
   const wh = t.match(/^(what|how|why|where|when|who|whom|which|whose)\b/);
   if (wh) {
     // "how you doing", "what you thinking": typed with the auxiliary dropped, still a question.
@@ -140,40 +148,54 @@ const SUBORDINATE = /^(if|when|whenever|since|because|before|after|as|while|now 
 
 /** A tag after a statement: "..., isn't it?", "..., right?", "..., did you?". */
 const TAG = new RegExp(`^((${AUX})( not)? (you|i|we|it|that|this|there|they|he|she)( not)?|right|yeah|yes|no|eh|huh|correct|true|you know|is that (right|it|so|true|correct|fair))$`);
-/** A tag that repeats the statement's own subject, in a sentence whose last clause is that tag. */
-const PERSONAL_TAG = new RegExp(`^(${AUX})( not)? (you|i|we|they|he|she)( not)?$`);
 /**
  * What a statement says about the client's inner world: with one of these, a tag only softens a
- * reflection ("You're worried about work, aren't you?"); without, it asks the client to confirm a
- * fact ("You went to the intake, didn't you?"): a closed question.
+ * reflection ("You're worried about work, aren't you?").
  */
 const INNER = /\b(feel|feels|felt|feeling|worried|worry|scared|afraid|frightened|anxious|nervous|angry|upset|sad|ashamed|guilty|embarrassed|lonely|tired|exhausted|overwhelmed|stuck|torn|sure|convinced|ready|want|wants|wanted|wish|hope|hate|love|miss|mean|means|care|hard|tough|heavy|scary|painful|easier|safer|worse|better)\b/;
 
 /** tag: read from a tag question, which asks even without a question mark. */
 type Reading = { form: QuestionForm; matched: string; tag?: true };
 
-/** "you got...", "you've already booked...": a statement of something the client did. */
+/**
+ * A fact the clinician can check, told back: something the client did ("you got...", "you've
+ * already booked...", "you've had EMDR before") or a state of affairs ("you're still on the
+ * waitlist", "you take sertraline").
+ */
 const DID = /^you (have |had )?(already |just |still |ever |never |also )?(got|went|gone|did|done|told|saw|seen|had|made|took|taken|came|said|gave|given|read|left|found|heard|sent|met|rang|called|booked|signed|filled|tried|started|stopped|finished|asked|emailed|texted|looked|spoke|talked|used|missed|skipped|cancelled|canceled)\b/;
+const FACT_STATE = /^you (are|were) ((still|already|currently) (on|off|in|at|seeing|taking|using|living|working|staying)|(still |already |now |currently )?(due|booked|registered|enrolled|signed up|on (the|a) (waitlist|waiting list|list)))\b|^you (still |already |currently )?(take|see|live|work)\b/;
+/**
+ * ...unless it names an experience, an effort or a strength ("you've come a long way", "you've
+ * been through a lot", "you've done so much on your own"): told back with a tag, that is an
+ * affirmation or a reflection, not a check.
+ */
+const LIVED = /\b(a long way|(been|gone|going|get|got|getting|made it|make it) through|so much|a lot|on your own|by yourself|alone|enough|all of (it|this|that)|everything|your best|(did|done|doing|coped|handled it) well|the work|a step|(doing|do|did|done) (this|it|that|all this|all of this) for)\b/;
 
 const UNSPLIT_TAG = new RegExp(`^(.+) ((${AUX})( not)? (you|i|we|they|he|she)( not)?)$`);
 
 /**
- * A statement with a tag: closed when the tag repeats the statement's subject and asks the client
- * to confirm a fact ("You went to the intake, didn't you?"); otherwise (a softening tag, or a
- * named feeling) a reflection with a rising voice, which is no question form (null).
+ * A statement with a tag: closed only when the statement is a fact for the client to confirm
+ * ("You went to the intake, didn't you?"). Nearly every English tag repeats its statement's
+ * subject, so that says nothing; what the statement names does. A named feeling, experience,
+ * effort or motive ("You're doing this for your kids, aren't you?") is a reflection or an
+ * affirmation with a rising voice, which is no question form (null).
  */
 function tagForm(statement: string, tag: string): Reading | null {
-  if (INNER.test(statement)) return null;
-  const subject = stripLead(statement).split(' ')[0];
-  const pronoun = PERSONAL_TAG.test(tag) ? tag.replace(/ not$/, '').split(' ').at(-1) : null;
-  // Any tag after something the client did: "you got the handout at intake, right?"
-  return (pronoun && pronoun === subject) || DID.test(stripLead(statement)) ? { form: 'closed', matched: tag, tag: true } : null;
+  const s = stripLead(statement);
+  if (INNER.test(s) || LIVED.test(s)) return null;
+  return DID.test(s) || FACT_STATE.test(s) ? { form: 'closed', matched: tag, tag: true } : null;
 }
+
+/**
+ * Where a sentence splits into clauses: a comma, a dash, or "and" before a new wh-question typed
+ * without a comma ("How long ago did that start and what was going on then?").
+ */
+const CLAUSE_BREAK = /,|\s-\s|\s(?=and (?:what|how|why)\b)/;
 
 function sentenceForm(text: string, asked: boolean, alone = false): Reading | null {
   if ((asked || /\b(how|where|what|which)\b/.test(text)) && SCALE.test(text)) return { form: 'closed', matched: text.match(SCALE)![0] };
   // A tag is kept whole ("..., right" is not a lead-in to strip).
-  const clauses = text.split(/,|\s-\s/).map((c, i) => (i > 0 && TAG.test(c.trim()) ? c.trim() : stripLead(c)));
+  const clauses = text.split(CLAUSE_BREAK).map((c, i) => (i > 0 && TAG.test(c.trim()) ? c.trim() : stripLead(c)));
   // A bare pick between options: "morning or afternoon", "online or in person?".
   // Without a question mark, only as the whole response and not an idiom ("take it or leave it").
   const pick = clauses.length === 1 && clauses[0]!.split(' ').length <= 6 && OPTIONS.test(clauses[0]!) && !clauseForm(clauses[0]!, asked);
@@ -182,12 +204,13 @@ function sentenceForm(text: string, asked: boolean, alone = false): Reading | nu
   const tagged = clauses.at(-1)!.match(UNSPLIT_TAG);
   if (tagged && !clauseForm(tagged[1]!, asked) && !INVERTED_ANY.test(tagged[1]!)) clauses.splice(-1, 1, tagged[1]!, tagged[2]!);
   let found: Reading | null = null;
-  const raw = text.split(/,|\s-\s/);
+  const raw = text.split(CLAUSE_BREAK);
   for (const [i, t] of clauses.entries()) {
     if (!t || ANNOUNCES.test(t)) continue;
-    // "Would you like to hear how it works, and how it's different?": the wh-clause after "and"
-    // goes on with the question before it, it does not ask a new one.
-    if (found && /^\s*(and|or)\b/.test(raw[i] ?? '')) continue;
+    // "Is it the drink, or what happens after?": a wh-clause after "or" offers one more answer to
+    // the yes/no question before it, so it does not open it. After "and" it asks a question of its
+    // own ("Did it help, and how?"), and an open part makes the stack open (LABELLING.md).
+    if (found && /^\s*or\b/.test(raw[i] ?? '')) continue;
     if (i > 0 && TAG.test(t)) {
       if (found) break;
       return tagForm(clauses.slice(0, i).join(' '), t);
@@ -239,16 +262,21 @@ export function readQuestion(p: { sentences: readonly { text: string; question: 
   let open: Reading | null = null;
   let closed: Reading | null = null;
   let closedAsked = false;
-  // Whether a part worded as a question carries a question mark (or is a tag question).
+  // Whether a part worded as a question (not only a tag) carries a question mark.
   let askedForm = false;
   let marked = false;
   for (const s of p.sentences) {
     marked ||= s.question;
     const f = sentenceForm(s.text, s.question, p.sentences.length === 1);
     if (!f) continue;
-    askedForm ||= s.question || f.tag === true;
+    // A tag is not enough to count as asking: "You've come a long way, haven't you?" ends in a
+    // question mark but credits the client. The coder then weighs what the turn does rather than
+    // forcing a question code on it; the tag still gives the form if it is coded as a question.
+    askedForm ||= s.question && f.tag !== true;
     if (f.form === 'open') open ??= f;
-    // The first closed part that carries a question mark names the form, else the first at all.
+    // A form read without a question mark is a guess at how a trainee typed a question; one typed
+    // with a question mark is what the clinician surely asked, so it names the form (and its cue)
+    // over an earlier unmarked guess.
     else if (!closed || (s.question && !closedAsked)) {
       closed = f;
       closedAsked = s.question;

@@ -3,7 +3,7 @@
 // trainee's words, what that sign usually means. The rules feed the small model in model.ts as
 // features, and the ones that agree with the model's verdict become the cues the trainee reads.
 import type { MiCode } from '../coding/codes.ts';
-import { AUX, readQuestion, stripLead, type FormReading } from './questionForm.ts';
+import { AMOUNT, AUX, readQuestion, stripLead, type FormReading } from './questionForm.ts';
 import { contentStems, normalise, sentences, stem, words } from './text.ts';
 import type { FreeTextHints } from './types.ts';
 
@@ -211,7 +211,7 @@ export const RULES: readonly Rule[] = [
     prior: { closed_question: 1 },
     codes: ['closed_question'],
     cue: "'{m}' asks for a single fact: a closed question",
-    match: sentenceStart(/^(how (many|much|old|long|often|far|soon)|what (time|day|year|age|date)|when|where|which|who|whose)\b/, true),
+    match: sentenceStart(new RegExp(`^(how (many|old|long|often|soon)|${AMOUNT}|what (time|day|year|age|date)|when|where|which|who|whose)\\b`), true),
   },
   {
     id: 'closed_wondering',
@@ -454,8 +454,10 @@ export const RULES: readonly Rule[] = [
       // "Hard? You only filled in a form.": what the client did, made small. A plain reflection
       // ("you only feel safe at home", "you only want what is best for them") is not a put-down.
       (p) => p.norm.match(/\byou (have )?only (ever |just )?(did|done|went|gone|came|come|tried|filled|made|gave|given|read|showed|shown|turned|managed|bothered|attended|lasted|booked|rang|called|asked|think about yourself)\b/)?.[0] ?? null,
-      // "You clearly haven't moved on": a failure of the client's put as plain to see.
-      (p) => p.norm.match(/\byou (are )?(clearly|obviously) (have not|are not|do not|did not|can not|will not|not)\b(?! (give up|quit|back down|stop trying|let))/)?.[0] ?? null,
+      // "You clearly haven't moved on": a failure of the client's put as plain to see. Only a
+      // failure or a fault: "You clearly don't want anyone telling you what to do" reflects what
+      // the client feels, with "clearly" marking how plain it is, not blame.
+      (p) => p.norm.match(/\byou (are )?(clearly|obviously) (have not|had not|are not|were not|do not|did not|can not|will not|not)( even| really| actually| ever)? (thought|think|tried|try|trying|care|cared|bother|bothered|bothering|be bothered|listen|listened|listening|moved on|move on|fine|okay|ok|serious|committed|interested|made (an|any) effort|make (an|any) effort|making (an|any) effort|put (in )?(the|any) (work|effort)|done (the|any|your)|read|taken (this|it|any)|take (this|it|any)|taking (this|it|any)|want to (get better|change|stop|try|help yourself)|learn|learned|learnt|changed|been (trying|listening|honest|doing))\b/)?.[0] ?? null,
       // "You say you want to get better, but...": the client's words held against them.
       (p) => p.norm.match(/\bbut you (say|said|keep saying) you\b|^you (say|said) you [^.?!]*\bbut\b/)?.[0] ?? null,
       // "Other mums with PTSD manage to make the time": a comparison that shames.

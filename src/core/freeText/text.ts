@@ -22,7 +22,9 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bwont\b/g, 'will not'],
   [/\bim\b/g, 'i am'],
   [/\bive\b/g, 'i have'],
-  [/\b(you|they)re\b/g, '$1 are'], // not "were"
+  // "were" is a word of its own, not "we're" typed without its apostrophe: read as "we are", it
+  // turned "Where were you?" into a question about now.
+  [/\b(you|they)re\b/g, '$1 are'],
   [/\b(you|they|we)ve\b/g, '$1 have'],
   [/\b(you|they)ll\b/g, '$1 will'],
   [/\byoud\b/g, 'you would'],
