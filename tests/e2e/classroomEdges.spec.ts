@@ -302,7 +302,7 @@ test("the facilitator's own phone becomes the remote through the link the room g
   await host.context.close();
 });
 
-test('stopping other remotes: a phone with the old link is told and loses control, the facilitator keeps it', async ({ browser }) => {
+test('stopping other remotes: only the owner device can, a phone with the old link is told and loses control, the new link gives it back', async ({ browser }) => {
   test.setTimeout(180_000);
   const host = await openRoom(browser);
   const dialog = host.page.getByRole('dialog', { name: 'Run the room from your phone' });
@@ -312,9 +312,15 @@ test('stopping other remotes: a phone with the old link is told and loses contro
     return dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
   };
   const oldLink = await linkIn();
+  // The link carries the remote key, never the owner key kept on this device.
+  const ownerKey = await host.page.evaluate((code) => localStorage.getItem(`evoke.classroom.host.${code}`), host.code);
+  expect(ownerKey).toMatch(/^[0-9a-f]{48}$/);
+  expect(oldLink).not.toContain(ownerKey!);
+  await expect(dialog.getByRole('button', { name: 'Stop other remotes…' })).toBeVisible();
+  await dialog.screenshot({ path: '/tmp/cls2/remote-dialog-owner.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // The link on another device works, and so does a remote tab in the facilitator's own browser.
+  // The link on another device works; so does a remote tab in the facilitator's own browser.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   const remote = await phone.newPage();
   await remote.goto(`${classroom().url}${new URL(oldLink).hash}`);
@@ -322,6 +328,31 @@ test('stopping other remotes: a phone with the old link is told and loses contro
   await expect(phase(host.page)).toHaveText('Vote open');
   const tab = await openRemote(host);
   await expect(phase(tab)).toHaveText('Vote open');
+
+  // The phone opens the projector view: it runs the room, and its Phone remote dialog gives the
+  // same link, but it cannot stop other remotes (a leaked link cannot lock the facilitator out).
+  const phoneProjector = await phone.newPage();
+  await phoneProjector.setViewportSize({ width: 1280, height: 900 });
+  await phoneProjector.goto(`${classroom().url}#/classroom/host/${host.code}`);
+  await expect(phase(phoneProjector)).toHaveText('Vote open');
+  await phoneProjector.getByRole('button', { name: 'Phone remote' }).click();
+  const phoneDialog = phoneProjector.getByRole('dialog', { name: 'Run the room from your phone' });
+  await phoneDialog.getByRole('button', { name: 'Show the link' }).click();
+  expect(await phoneDialog.getByRole('textbox', { name: 'Remote link' }).inputValue()).toBe(oldLink);
+  await expect(phoneDialog.getByTestId('not-owner-note')).toContainText('Only the device that created the room can stop other remotes');
+  await expect(phoneDialog.getByRole('button', { name: /Stop other remotes/ })).toHaveCount(0);
+  await expect(phoneDialog.getByRole('heading', { name: 'Stop other remotes' })).toHaveCount(0);
+  await phoneDialog.screenshot({ path: '/tmp/cls2/remote-dialog-remote-device.png' });
+  await expectAccessible(phoneProjector, 'remote link dialog on a device with the remote key');
+  await phoneDialog.getByRole('button', { name: 'Close' }).click();
+  await phoneProjector.close();
+
+  // A third device opened the old link earlier and still holds its key, with no page open.
+  const spare = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const spareOld = await spare.newPage();
+  await spareOld.goto(`${classroom().url}${new URL(oldLink).hash}`);
+  await expect(spareOld.getByRole('heading', { name: `Room ${host.code}: remote` })).toBeVisible();
+  await spareOld.close();
 
   // The facilitator stops the other remotes, after saying so twice.
   await linkIn();
@@ -332,19 +363,22 @@ test('stopping other remotes: a phone with the old link is told and loses contro
   const newLink = await dialog.getByRole('textbox', { name: 'Remote link' }).inputValue();
   expect(newLink).toMatch(new RegExp(`#/classroom/remote/${host.code}/[0-9a-f]{48}$`));
   expect(newLink).not.toBe(oldLink);
+  expect(newLink).not.toContain(ownerKey!);
   await expectAccessible(host.page, 'remote link dialog with a new link');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The phone is told, calmly, and has no controls any more; nor after a reload, nor by the old link.
   await expect(remote.getByTestId('key-revoked')).toContainText(`This device no longer runs room ${host.code}`);
+  await expect(remote.getByTestId('key-revoked')).toContainText('The facilitator made a new remote link');
   await expect(remote.getByRole('heading', { name: 'Facilitator controls' })).toHaveCount(0);
   await expectAccessible(remote, 'remote whose link was revoked');
   await remote.reload();
   await expect(remote.getByRole('alert')).toContainText(`This device does not hold the facilitator's key for room ${host.code}`);
   await remote.goto(`${classroom().url}${new URL(oldLink).hash}`);
-  await expect(remote.getByTestId('key-revoked')).toBeVisible();
+  await expect(remote.getByTestId('key-refused')).toContainText(`This link's key does not run room ${host.code}`);
+  await expect(remote.getByTestId('key-refused')).toContainText('not valid, or no longer');
 
-  // The facilitator's screen runs the room on, and the tab in the same browser follows the new key.
+  // The facilitator's screen runs the room on, and so does the tab in the same browser (the owner key).
   await host.page.keyboard.press('c');
   await expect(phase(host.page)).toHaveText('Vote closed');
   await tab.getByRole('button', { name: /^Reveal the results/ }).click();
@@ -355,6 +389,16 @@ test('stopping other remotes: a phone with the old link is told and loses contro
   await expect(remote.getByRole('heading', { name: `Room ${host.code}: remote` })).toBeVisible();
   await remote.getByRole('button', { name: /^Continue along response 1:/ }).click();
   await expect(phase(host.page)).toHaveText('Waiting to vote');
+
+  // The third device still holds the revoked key: the new link's key is tried after it, and kept.
+  const spareNew = await spare.newPage();
+  await spareNew.goto(`${classroom().url}${new URL(newLink).hash}`);
+  await expect(spareNew.getByRole('heading', { name: `Room ${host.code}: remote` })).toBeVisible();
+  await spareNew.getByRole('button', { name: /^Open the vote/ }).click();
+  await expect(phase(host.page)).toHaveText('Vote open');
+  await spareNew.reload();
+  await expect(spareNew.getByRole('button', { name: /^Close the vote/ })).toBeVisible();
+  await spare.close();
   await phone.close();
   await host.context.close();
 });

@@ -103,7 +103,9 @@ test('a countdown runs on the projector, through a reload, and closes the vote b
   const countdown = page.getByTestId('countdown');
   await expect(countdown).toBeVisible();
   await expectAccessible(page, 'offline countdown');
-  // A reload goes on counting down to the same moment, not afresh.
+  // A reload goes on counting down to the same moment, not afresh: once a few seconds have gone
+  // (so a countdown restarted at 30 would show), the reload must still show no more than that.
+  await expect.poll(async () => secondsIn(await countdown.textContent()), { timeout: 10_000 }).toBeLessThanOrEqual(27);
   const before = secondsIn(await countdown.textContent());
   expect(before).toBeGreaterThan(10);
   await page.reload();

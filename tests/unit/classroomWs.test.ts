@@ -86,7 +86,7 @@ describe('classroom WebSocket server', () => {
     const other = new Client(url, clients);
     await other.open();
     other.send({ type: 'host', code, secret: 'not-the-secret' });
-    expect(await other.next((m) => m.type === 'error')).toEqual({ type: 'error', error: 'only the facilitator can do that' });
+    expect(await other.next((m) => m.type === 'error')).toEqual({ type: 'error', error: 'only the facilitator can do that', code: 'hostKeyRefused' });
   });
 
   it('stays up after malformed and oversized messages and a flood', async () => {

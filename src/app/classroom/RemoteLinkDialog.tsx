@@ -1,8 +1,9 @@
-// The facilitator's own phone as the remote. The room's key lives on the device that created
-// the room, so the phone gets it through a link the facilitator sends themself (or scans, with
-// the projector out of the students' sight). The key travels after the '#': never to a server.
-// A link that went astray is revoked by making a new one: the room's key changes on the server,
-// and every other device holding the old key loses control.
+// The facilitator's own phone as the remote. A room has two keys: the owner key, kept on the
+// device that created the room and never put in a link, and the remote key, which the phone gets
+// through a link the facilitator sends themself (or scans, with the projector out of the
+// students' sight). The key travels after the '#': never to a server. A link that went astray is
+// revoked from the owner's device by making a new one: the remote key changes on the server, every
+// device holding the old one loses control, and the owner key keeps working.
 import { Alert, Anchor, Button, CopyButton, Divider, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -24,7 +25,10 @@ export type KeyChange = { status: 'idle' } | { status: 'sending' } | { status: '
 
 interface Props {
   code: string;
+  /** The remote key the link carries (never the owner key, except in rooms made before the two keys). */
   secret: string;
+  /** This device holds the owner key: it alone may stop other remotes. */
+  owner: boolean;
   opened: boolean;
   onClose: () => void;
   /** Gives the room a new key, so every other device holding the old one loses control. */
@@ -34,7 +38,7 @@ interface Props {
   ready: boolean;
 }
 
-export function RemoteLinkDialog({ code, secret, opened, onClose, onNewLink, keyChange, ready }: Props) {
+export function RemoteLinkDialog({ code, secret, owner, opened, onClose, onNewLink, keyChange, ready }: Props) {
   const base = useJoinBase();
   const url = remoteUrl(base, code, secret);
   const [showQr, setShowQr] = useState(false);
@@ -70,46 +74,53 @@ export function RemoteLinkDialog({ code, secret, opened, onClose, onNewLink, key
           Or use this device as the remote
         </Anchor>
         <Divider my="xs" />
-        <section aria-labelledby="stop-remotes-title">
-          <Stack gap="xs">
-            <Title order={3} size="h5" id="stop-remotes-title">Stop other remotes</Title>
-            <Text size="sm">If the link was seen or sent to the wrong person, make a new one: every phone or tab that opened the old link loses control at once, your own phone included. This screen stays in control, and the class notices nothing.</Text>
-            {keyChange.status === 'done' && (
-              <Alert color="teal" role="status" data-testid="new-link-done">
-                Done: the old link no longer works. The link above is the new one; open it on your phone again.
-              </Alert>
-            )}
-            {keyChange.status === 'failed' && (
-              <Alert color="orange" role="alert">
-                The old link still works: {keyChange.error}
-              </Alert>
-            )}
-            {confirming ? (
-              <Group gap="xs">
-                <Button
-                  color="red"
-                  loading={keyChange.status === 'sending'}
-                  disabled={!ready}
-                  onClick={() => {
-                    setConfirming(false);
-                    onNewLink();
-                  }}
-                >
-                  Stop them and make a new link
-                </Button>
-                <Button variant="default" onClick={() => setConfirming(false)}>
-                  Cancel
-                </Button>
-              </Group>
-            ) : (
-              <Group>
-                <Button variant="light" color="red" loading={keyChange.status === 'sending'} disabled={!ready} onClick={() => setConfirming(true)}>
-                  Stop other remotes…
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </section>
+        {!owner && (
+          <Text size="sm" c="dimmed" data-testid="not-owner-note">
+            This device runs the room with the remote link. Only the device that created the room can stop other remotes and make a new link.
+          </Text>
+        )}
+        {owner && (
+          <section aria-labelledby="stop-remotes-title">
+            <Stack gap="xs">
+              <Title order={3} size="h5" id="stop-remotes-title">Stop other remotes</Title>
+              <Text size="sm">If the link was seen or sent to the wrong person, make a new one: every phone or tab that opened the old link loses control at once, your own phone included. This device keeps control (its key is never in a link), and the class notices nothing.</Text>
+              {keyChange.status === 'done' && (
+                <Alert color="teal" role="status" data-testid="new-link-done">
+                  Done: the old link no longer works. The link above is the new one; open it on your phone again.
+                </Alert>
+              )}
+              {keyChange.status === 'failed' && (
+                <Alert color="orange" role="alert">
+                  The old link still works: {keyChange.error}
+                </Alert>
+              )}
+              {confirming ? (
+                <Group gap="xs">
+                  <Button
+                    color="red"
+                    loading={keyChange.status === 'sending'}
+                    disabled={!ready}
+                    onClick={() => {
+                      setConfirming(false);
+                      onNewLink();
+                    }}
+                  >
+                    Stop them and make a new link
+                  </Button>
+                  <Button variant="default" onClick={() => setConfirming(false)}>
+                    Cancel
+                  </Button>
+                </Group>
+              ) : (
+                <Group>
+                  <Button variant="light" color="red" loading={keyChange.status === 'sending'} disabled={!ready} onClick={() => setConfirming(true)}>
+                    Stop other remotes…
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </section>
+        )}
       </Stack>
     </Modal>
   );

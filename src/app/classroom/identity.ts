@@ -2,8 +2,6 @@
 // reload rejoins as the same voter) and the facilitator's secret per room.
 const STUDENT_KEY = 'evoke.classroom.student';
 const HOST_KEY = (code: string) => `evoke.classroom.host.${code}`;
-/** A new key sent to the server, kept until the server confirms it: a dropped connection then loses nothing. */
-const NEXT_HOST_KEY = (code: string) => `evoke.classroom.host.${code}.next`;
 
 function randomId(bytes = 16): string {
   const b = crypto.getRandomValues(new Uint8Array(bytes));
@@ -57,22 +55,7 @@ export function hostSecretFor(code: string): string | null {
   return read(HOST_KEY(code));
 }
 
-/** The server refused this key (the facilitator made a new remote link): forget it, unless another tab already holds the new one. */
+/** The server refused this key (not, or no longer, one of the room's keys): forget it, unless another tab already holds another one. */
 export function forgetHostSecret(code: string, secret: string) {
   if (read(HOST_KEY(code)) === secret) drop(HOST_KEY(code));
-}
-
-/** The key about to replace this room's, kept before it is sent. */
-export function rememberNextHostSecret(code: string, secret: string) {
-  write(NEXT_HOST_KEY(code), secret);
-}
-
-export function nextHostSecretFor(code: string): string | null {
-  return read(NEXT_HOST_KEY(code));
-}
-
-/** The server confirmed the new key (or refused it): it becomes the room's key, or is dropped. */
-export function settleNextHostSecret(code: string, confirmed: string | null) {
-  if (confirmed) write(HOST_KEY(code), confirmed);
-  drop(NEXT_HOST_KEY(code));
 }

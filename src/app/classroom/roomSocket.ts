@@ -18,8 +18,14 @@ export interface RoomClientState {
   error?: string;
   /** Set when the server refused who we said we were: retrying would not help. */
   fatal?: boolean;
-  /** The room's new key, confirmed by the server after this screen asked for it (revoking remote links). */
-  hostKey?: string;
+  /** How many welcomes this connection has had: a new one means the server has heard the hello again. */
+  welcomes?: number;
+  /** Given to the owner only (the device that created the room): the room's current remote key, for the Phone remote link. */
+  remoteKey?: string;
+  /** The server did not make the new remote key this screen asked for, in its words (a new object each time). */
+  keyNotChanged?: { error: string };
+  /** The server refused this screen's key (not, or no longer, one of the room's); the connection is closed. */
+  keyRefused?: boolean;
   /** The facilitator made a new remote link: this screen's key no longer runs the room, and the connection is closed. */
   revoked?: boolean;
 }
@@ -35,7 +41,8 @@ export function classroomUrl(href = window.location.href): string {
 const RETRY_MS = [300, 1000, 2000, 4000, 8000];
 const PING_MS = 20_000;
 // Errors after which saying hello again would only be refused again.
-const FATAL = [/^no room has the code/, /only the facilitator/, /room is full/i, /too many wrong codes/];
+// (A refused facilitator's key is known by the error's code, not its words.)
+const FATAL = [/^no room has the code/, /room is full/i, /too many wrong codes/];
 
 export class RoomSocket {
   private ws: WebSocket | null = null;
@@ -112,11 +119,24 @@ export class RoomSocket {
       } catch {
         return;
       }
-      if (msg.type === 'welcome') this.set({ role: msg.role, code: msg.code, error: undefined, fatal: false, ...(msg.now !== undefined ? { clockOffsetMs: msg.now - Date.now() } : {}) });
+      if (msg.type === 'welcome')
+        this.set({
+          role: msg.role,
+          code: msg.code,
+          error: undefined,
+          fatal: false,
+          welcomes: (this.current.welcomes ?? 0) + 1,
+          remoteKey: msg.remoteKey,
+          ...(msg.now !== undefined ? { clockOffsetMs: msg.now - Date.now() } : {}),
+        });
       else if (msg.type === 'state') this.set({ view: msg.state, roster: msg.roster, error: undefined });
-      else if (msg.type === 'hostKeyChanged') this.set({ hostKey: msg.secret });
+      else if (msg.type === 'hostKeyChanged') this.set({ remoteKey: msg.secret });
+      else if (msg.type === 'hostKeyNotChanged') this.set({ keyNotChanged: { error: msg.error } });
       else if (msg.type === 'hostKeyRevoked') {
         this.set({ revoked: true });
+        this.close();
+      } else if (msg.type === 'error' && msg.code === 'hostKeyRefused') {
+        this.set({ keyRefused: true, fatal: true });
         this.close();
       } else if (msg.type === 'error') {
         const fatal = !this.current.view && FATAL.some((f) => f.test(msg.error));

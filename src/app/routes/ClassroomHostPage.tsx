@@ -8,7 +8,7 @@ import { ClassReportView } from '../classroom/ClassReportView.tsx';
 import { ConnectionBadge } from '../classroom/ConnectionBadge.tsx';
 import { HostControls } from '../classroom/HostControls.tsx';
 import { phaseWords } from '../classroom/hostCommands.ts';
-import { forgetHostSecret, hostSecretFor, newHostSecret, nextHostSecretFor, rememberHostSecret, rememberNextHostSecret, settleNextHostSecret } from '../classroom/identity.ts';
+import { forgetHostSecret, hostSecretFor, newHostSecret, rememberHostSecret } from '../classroom/identity.ts';
 import { JoinPanel } from '../classroom/JoinPanel.tsx';
 import { optionsFor, optionsSegment, setRoomCountdown } from '../classroom/myRooms.ts';
 import { PrivateTally } from '../classroom/PrivateTally.tsx';
@@ -22,16 +22,29 @@ import { useLibraryScenario } from '../classroom/useScenario.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import '../classroom/classroom.css';
 
-/** This device's key no longer runs the room: said calmly, with where to go next. */
-function KeyNoLongerWorks({ code }: { code: string }) {
+/**
+ * This device's key does not run the room: `revoked` while it was connected (the server said the
+ * facilitator made a new remote link), or `refused` when it said hello (a link's key that is not,
+ * or no longer, valid: mistyped, cut short, or replaced). Said calmly, with where to go next.
+ */
+function KeyNoLongerWorks({ code, why }: { code: string; why: 'revoked' | 'refused' }) {
   return (
     <>
       <AppHeader />
       <Container size="sm" py="lg" component="main">
-        <Alert color="blue" role="status" title={`This device no longer runs room ${code}`} data-testid="key-revoked">
+        <Alert
+          color="blue"
+          role="status"
+          title={why === 'revoked' ? `This device no longer runs room ${code}` : `This link's key does not run room ${code}`}
+          data-testid={why === 'revoked' ? 'key-revoked' : 'key-refused'}
+        >
           <Stack gap="xs">
-            <Text>The facilitator made a new remote link, which stops every device that had the old one. The room itself goes on; nothing was lost.</Text>
-            <Text>If you are the facilitator, open the new link from the room's screen (Phone remote).</Text>
+            {why === 'revoked' ? (
+              <Text>The facilitator made a new remote link, which stops every device that had the old one. The room itself goes on; nothing was lost.</Text>
+            ) : (
+              <Text>The key in the link this device opened is not valid, or no longer: it may have been copied incompletely, or the facilitator may have made a new remote link since.</Text>
+            )}
+            <Text>If you are the facilitator, open the current link from the room's screen (Phone remote).</Text>
           </Stack>
           <Group mt="sm">
             <Button component={Link} href={`/classroom/screen/${code}`}>Watch the room without controls</Button>
@@ -44,35 +57,40 @@ function KeyNoLongerWorks({ code }: { code: string }) {
 }
 
 export default function ClassroomHostPage({ code, mode, remoteKey }: { code: string; mode: 'projector' | 'remote'; remoteKey?: string }) {
-  // A remote link brings the room's key: kept on this device, then dropped from the address bar.
-  const [secret, setSecret] = useState(() => {
-    // Never over a key this device already holds: a stale or mistyped link must not lose the room.
-    if (mode === 'remote' && isRemoteKey(remoteKey) && !hostSecretFor(code)) rememberHostSecret(code, remoteKey);
-    return hostSecretFor(code);
-  });
-  const secretRef = useRef(secret);
-  useEffect(() => {
-    secretRef.current = secret;
-  });
-  /** Counts fresh connections: a key changed in another tab is followed by a new one. */
+  // A remote link brings the room's remote key. The key this device already holds comes first (a
+  // stale or mistyped link must not lose the room); the link's is kept beside it, and is tried if
+  // the held one is refused. A key is written to this device only once the server accepts it.
+  const fromLink = mode === 'remote' && isRemoteKey(remoteKey) ? remoteKey : undefined;
+  const [secret, setSecret] = useState(() => hostSecretFor(code) ?? fromLink ?? null);
+  /** Counts fresh connections: each key tried gets a new one. */
   const [connection, setConnection] = useState(0);
-  // A new remote link opened in this same tab (after the old one was revoked): take its key, on
-  // the same rule as above, with a fresh connection.
-  const [linkKey, setLinkKey] = useState(remoteKey);
-  if (remoteKey !== linkKey) {
-    setLinkKey(remoteKey);
-    if (mode === 'remote' && isRemoteKey(remoteKey) && !hostSecretFor(code)) {
-      rememberHostSecret(code, remoteKey);
-      setSecret(remoteKey);
+  /** Every key this device tried was refused: why the last one was. */
+  const [refusal, setRefusal] = useState<'revoked' | 'refused' | null>(null);
+  // A new remote link opened in this same tab (e.g. after the old one was revoked): keep its key,
+  // and try it now if this screen has no key that works.
+  const [linkKey, setLinkKey] = useState(fromLink);
+  if (fromLink !== undefined && fromLink !== linkKey) {
+    setLinkKey(fromLink);
+    if (refusal !== null || !secret) {
+      setSecret(fromLink);
+      setRefusal(null);
       setConnection((n) => n + 1);
     }
   }
+  const secretRef = useRef(secret);
+  const linkKeyRef = useRef(linkKey);
+  useEffect(() => {
+    secretRef.current = secret;
+    linkKeyRef.current = linkKey;
+  });
+  /** Keys the server refused on this screen: not tried again. */
+  const refusedKeys = useRef(new Set<string>());
   useEffect(() => {
     if (remoteKey) window.history.replaceState(null, '', `#/classroom/remote/${code}`);
   }, [remoteKey, code]);
   const [remoteLink, setRemoteLink] = useState(false);
   const [keyChange, setKeyChange] = useState<KeyChange>({ status: 'idle' });
-  const { socket, state } = useRoomSocket(secret ? () => ({ type: 'host', code, secret }) : null, `${code}/${connection}`);
+  const { socket, state } = useRoomSocket(secret && refusal === null ? () => ({ type: 'host', code, secret }) : null, `${code}/${connection}`);
   const view = state.view;
   const { scenario } = useLibraryScenario(view?.scenarioId);
   const [options] = useState(() => optionsFor(code));
@@ -95,13 +113,14 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
   );
   const secondsLeft = useCountdown(view, state.clockOffsetMs);
   // The projector and the remote are two tabs of one browser: a countdown chosen on one holds on
-  // the other, and so does a new key (the other tab follows it with a new connection).
+  // the other; and a screen whose keys were all refused tries a key another tab has since stored.
   useEffect(() => {
     const onStorage = () => {
       setCountdown(optionsFor(code).countdown);
       const stored = hostSecretFor(code);
-      if (stored && stored !== secretRef.current) {
+      if (stored && stored !== secretRef.current && !refusedKeys.current.has(stored)) {
         setSecret(stored);
+        setRefusal(null);
         setConnection((n) => n + 1);
       }
     };
@@ -109,45 +128,60 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
     return () => window.removeEventListener('storage', onStorage);
   }, [code]);
 
-  // Revoking remote links: the new key is kept before it is sent, and becomes the room's key once
-  // the server confirms it; a refusal drops it, and the old key goes on working.
-  const sending = useRef(false);
+  // Stopping other remotes (owner only): the new remote key is made here and sent; it is the
+  // room's once the server says so, in its answer or, if the connection dropped first, in the
+  // welcome of the next connection. A refusal has its own message type.
+  const pending = useRef<{ key: string; welcomes: number } | null>(null);
   const newLink = useCallback(() => {
-    const next = newHostSecret();
-    rememberNextHostSecret(code, next);
-    sending.current = socket?.send({ type: 'changeHostKey', secret: next }) ?? false;
-    setKeyChange(sending.current ? { status: 'sending' } : { status: 'failed', error: 'this screen is not connected to the room; try again once it is.' });
-  }, [code, socket]);
-  // What the server says about the key, as it arrives (a store subscription, not a render).
+    const key = newHostSecret();
+    const sent = socket?.send({ type: 'changeHostKey', secret: key }) ?? false;
+    pending.current = sent && socket ? { key, welcomes: socket.state.welcomes ?? 0 } : null;
+    setKeyChange(sent ? { status: 'sending' } : { status: 'failed', error: 'this screen is not connected to the room; try again once it is.' });
+  }, [socket]);
+
+  // What the server says about the keys, as it arrives (a store subscription, not a render).
   useEffect(() => {
     if (!socket) return;
+    let notChanged = socket.state.keyNotChanged;
+    let handled = false;
     return socket.subscribe(() => {
       const s = socket.state;
       const mine = secretRef.current;
-      if (s.hostKey && s.hostKey !== mine) {
-        sending.current = false;
-        settleNextHostSecret(code, s.hostKey);
-        setSecret(s.hostKey);
-        setKeyChange({ status: 'done' });
-      } else if (sending.current && s.error) {
-        sending.current = false;
-        settleNextHostSecret(code, null);
-        setKeyChange({ status: 'failed', error: s.error });
-      } else if (mine && (s.revoked || /only the facilitator/.test(s.error ?? ''))) {
-        const next = nextHostSecretFor(code);
-        if (next && next !== mine) {
-          // This screen changed the key but the confirmation was lost with the connection: the new key is the room's.
-          settleNextHostSecret(code, next);
+      if (s.revoked || s.keyRefused) {
+        if (handled || !mine) return;
+        handled = true;
+        // Refused: try the other keys this device has (the one kept here, then the link's) before giving up.
+        refusedKeys.current.add(mine);
+        const next = [hostSecretFor(code), linkKeyRef.current].find((k): k is string => !!k && !refusedKeys.current.has(k));
+        if (next) {
           setSecret(next);
           setConnection((n) => n + 1);
-        } else forgetHostSecret(code, mine);
+          return;
+        }
+        for (const k of refusedKeys.current) forgetHostSecret(code, k);
+        setRefusal(s.revoked ? 'revoked' : 'refused');
+        return;
       }
+      // Accepted: this is the device's key from now on (a link's key replaces a refused one).
+      if (s.role === 'host' && s.welcomes && mine && hostSecretFor(code) !== mine) rememberHostSecret(code, mine);
+      const p = pending.current;
+      if (!p) return;
+      if (s.remoteKey === p.key) {
+        pending.current = null;
+        setKeyChange({ status: 'done' });
+      } else if (s.keyNotChanged && s.keyNotChanged !== notChanged) {
+        pending.current = null;
+        setKeyChange({ status: 'failed', error: s.keyNotChanged.error });
+      } else if ((s.welcomes ?? 0) > p.welcomes) {
+        // The connection dropped before the answer, and the server's remote key is not the new one.
+        pending.current = null;
+        setKeyChange({ status: 'failed', error: 'the connection dropped before the server made the new link; try again.' });
+      }
+      notChanged = s.keyNotChanged;
     });
   }, [socket, code]);
-  // The key was refused: revoked while this device was connected, or while it was away.
-  const refused = state.revoked === true || /only the facilitator/.test(state.error ?? '');
 
-  if (refused && secret) return <KeyNoLongerWorks code={code} />;
+  if (refusal) return <KeyNoLongerWorks code={code} why={refusal} />;
   if (!secret) {
     return (
       <>
@@ -233,7 +267,8 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
       {header}
       <RemoteLinkDialog
         code={code}
-        secret={secret}
+        secret={state.remoteKey ?? secret}
+        owner={state.remoteKey !== undefined}
         opened={remoteLink}
         onClose={() => {
           setRemoteLink(false);

@@ -14,7 +14,10 @@ import '../classroom/classroom.css';
 
 interface Request {
   scenarioId: string;
+  /** The owner key: stays on this device, never in a link. */
   secret: string;
+  /** The remote key: what the Phone remote link carries. */
+  remoteSecret: string;
   maxSize: number;
   showMeters: boolean;
   countdown: number | null;
@@ -23,7 +26,7 @@ interface Request {
 /** Opens a connection that creates the room; once the server welcomes us as its host, says which. */
 function useCreateRoom(request: Request | null) {
   const { state } = useRoomSocket(
-    request ? (s) => (s.code ? { type: 'host', code: s.code, secret: request.secret } : { type: 'create', scenarioId: request.scenarioId, secret: request.secret, maxSize: request.maxSize }) : null,
+    request ? (s) => (s.code ? { type: 'host', code: s.code, secret: request.secret } : { type: 'create', scenarioId: request.scenarioId, secret: request.secret, remoteSecret: request.remoteSecret, maxSize: request.maxSize }) : null,
     request?.secret ?? 'none',
   );
   return { state, created: state.role === 'host' ? state.code : undefined };
@@ -53,7 +56,7 @@ export default function ClassroomStartPage() {
     if (!Number.isInteger(size) || size < 1 || size > 100_000) return setFormError('The room size limit must be a whole number from 1 to 100000.');
     if (!catalog.some((e) => e.id === scenarioId)) return setFormError('Pick a scenario.');
     setFormError(null);
-    setRequest({ scenarioId, secret: newHostSecret(), maxSize: size, showMeters, countdown });
+    setRequest({ scenarioId, secret: newHostSecret(), remoteSecret: newHostSecret(), maxSize: size, showMeters, countdown });
   };
 
   const failed = request && (state.fatal || (state.error && !state.code));

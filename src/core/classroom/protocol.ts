@@ -10,33 +10,46 @@ const MAX_TEXT = 200;
 
 /** Client -> server. */
 export type ClientMessage =
-  /** A facilitator opens a room for a scenario; the secret is theirs, kept on their device. */
-  | { type: 'create'; scenarioId: string; secret: string; maxSize?: number }
+  /**
+   * A facilitator opens a room for a scenario. `secret`: the owner key, kept on their device and
+   * never put in a link; `remoteSecret`: the key phone-remote links carry (without one, the owner
+   * key is also the remote key until the first new remote link).
+   */
+  | { type: 'create'; scenarioId: string; secret: string; remoteSecret?: string; maxSize?: number }
   /** A student joins (or rejoins) by code with an anonymous id they keep. */
   | { type: 'join'; code: string; studentId: string; handle?: string }
-  /** A facilitator's screen or remote takes the host's place in a room. */
+  /** A facilitator's screen or remote takes the host's place in a room, with the owner key or the remote key. */
   | { type: 'host'; code: string; secret: string }
   /** A projector shows a room without voting. */
   | { type: 'watch'; code: string }
   | { type: 'vote'; response: string }
   /** `seconds`: with openVote, a countdown after which the server closes the vote. */
   | { type: 'action'; action: HostAction; response?: string; tieBreak?: string; seconds?: number }
-  /** The facilitator revokes every remote link: the room's key becomes `secret`, made on their device. */
+  /** The owner revokes every remote link: the room's remote key becomes `secret`, made on their device. */
   | { type: 'changeHostKey'; secret: string }
   | { type: 'ping' };
 
 /** Server -> client. */
 export type ServerMessage =
-  /** `now`: the server's clock, so a screen can show a countdown that ends when the server closes the vote. */
-  | { type: 'welcome'; role: 'host' | 'student' | 'projector'; code: string; now?: number }
+  /**
+   * `now`: the server's clock, so a screen can show a countdown that ends when the server closes the vote.
+   * `remoteKey`: to a facilitator who came with the owner key only, the room's current remote key (for the Phone remote link).
+   */
+  | { type: 'welcome'; role: 'host' | 'student' | 'projector'; code: string; now?: number; remoteKey?: string }
   /** `roster` goes to the facilitator only, beside the view, never inside it. */
   | { type: 'state'; state: RoomView; roster?: Roster }
-  | { type: 'error'; error: string }
-  /** To the facilitator's connection that changed the room's key: the change is saved, keep `secret`. */
+  /** `code`, when given, says what kind of refusal it is, so screens need not read the words. */
+  | { type: 'error'; error: string; code?: ErrorCode }
+  /** To the owner's connections: the new remote key is saved; the old one no longer works. */
   | { type: 'hostKeyChanged'; code: string; secret: string }
-  /** To every other facilitator's connection: its key no longer runs the room, and it was let go. */
+  /** To the owner's connection that asked for a new remote key: it was not made, the old one still works. */
+  | { type: 'hostKeyNotChanged'; error: string }
+  /** To every connection that came with the old remote key: it no longer runs the room, and it was let go. */
   | { type: 'hostKeyRevoked'; code: string }
   | { type: 'pong' };
+
+/** `hostKeyRefused`: the key given is not (or no longer) one of the room's keys; retrying with it would not help. */
+export type ErrorCode = 'hostKeyRefused';
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; error: string };
 
@@ -96,15 +109,17 @@ function check(o: Obj): ClientMessage | Error {
   const fields = (keys: readonly string[]) => onlyKeys(o, ['type', ...keys]);
   switch (type) {
     case 'create': {
-      const e = fields(['scenarioId', 'secret', 'maxSize']);
+      const e = fields(['scenarioId', 'secret', 'remoteSecret', 'maxSize']);
       if (e) return e;
       const scenarioId = required(o, 'scenarioId', MAX_TEXT);
       const secret = required(o, 'secret', MAX_SECRET);
+      const remoteSecret = str(o, 'remoteSecret', MAX_SECRET);
       if (scenarioId instanceof Error) return scenarioId;
       if (secret instanceof Error) return secret;
+      if (remoteSecret instanceof Error) return remoteSecret;
       const maxSize = o.maxSize;
       if (maxSize !== undefined && (typeof maxSize !== 'number' || !Number.isInteger(maxSize) || maxSize < 1 || maxSize > 100_000)) return new Error("'maxSize' must be a whole number from 1 to 100000");
-      return { type, scenarioId, secret, ...(maxSize !== undefined ? { maxSize } : {}) };
+      return { type, scenarioId, secret, ...(remoteSecret !== undefined ? { remoteSecret } : {}), ...(maxSize !== undefined ? { maxSize } : {}) };
     }
     case 'join': {
       const e = fields(['code', 'studentId', 'handle']);

@@ -31,7 +31,12 @@ export const MAX_COUNT = 100_000;
 
 /** One journal entry. Plain JSON: the server writes one per line. */
 export type RoomEvent =
-  | { type: 'created'; code: string; hostSecret: string; scenarioId: string; scenarioHash: string; maxSize: number }
+  /**
+   * `hostSecret`: the owner key, kept on the device that created the room and never put in a link.
+   * `remoteSecret`: the remote key that phone-remote links carry; absent in journals written before
+   * the two keys, where the one key is both until the first new remote link.
+   */
+  | { type: 'created'; code: string; hostSecret: string; remoteSecret?: string; scenarioId: string; scenarioHash: string; maxSize: number }
   | { type: 'joined'; studentId: string; handle?: string }
   /** With a countdown: its length, and when it runs out by the server's clock (ms since 1970). */
   | { type: 'voteOpened'; seconds?: number; closesAt?: number }
@@ -47,7 +52,10 @@ export type RoomEvent =
   | { type: 'discussShown' }
   /** Projector-only mode: the host types the show-of-hands count per response; replaces any earlier count. */
   | { type: 'counted'; tally: Record<string, number> }
-  /** The facilitator revoked every remote link: from now on only this key runs the room. */
+  /**
+   * The owner made a new remote link: `hostSecret` is the new remote key (the name is kept for
+   * journals already written). The owner key is unchanged; the old remote key stops working.
+   */
   | { type: 'hostKeyChanged'; hostSecret: string };
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
@@ -122,7 +130,10 @@ export interface RoomView {
 
 export interface CreateRoomOptions {
   scenario: Scenario;
+  /** The owner key: runs the room and alone may make a new remote link. */
   hostSecret: string;
+  /** The remote key, for phone-remote links; without one, the owner key is also the remote key until the first new link. */
+  remoteSecret?: string;
   maxSize?: number;
   /** A fixed code (tests, or a server that retries on a clash); otherwise drawn at random. */
   code?: string;
@@ -173,6 +184,11 @@ export function isCountdownSeconds(seconds: unknown): seconds is number {
   return typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= MIN_COUNTDOWN_SECONDS && seconds <= MAX_COUNTDOWN_SECONDS;
 }
 
+/** Why a key may not be a room's key, or null when it may. */
+function badSecret(secret: string): string | null {
+  return secret.length < MIN_HOST_SECRET_LENGTH ? `the host secret must have at least ${MIN_HOST_SECRET_LENGTH} characters` : null;
+}
+
 /** Compares without stopping at the first difference. */
 function sameSecret(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
@@ -184,8 +200,10 @@ export class Room {
   readonly scenario: Scenario;
   readonly code: string;
   readonly maxSize: number;
-  /** Changed only by a hostKeyChanged event (the facilitator revoking remote links). */
-  private hostSecret: string;
+  /** The owner key: the device that created the room. Never changes. */
+  private readonly ownerSecret: string;
+  /** The remote key that phone-remote links carry; changed only by a hostKeyChanged event. */
+  private remoteSecret: string;
   private readonly events: RoomEvent[] = [];
   private actor: InteractionActor;
   private phase: Phase = 'idle';
@@ -207,18 +225,21 @@ export class Room {
     this.scenario = scenario;
     this.code = created.code;
     this.maxSize = created.maxSize;
-    this.hostSecret = created.hostSecret;
+    this.ownerSecret = created.hostSecret;
+    this.remoteSecret = created.remoteSecret ?? created.hostSecret;
     this.actor = startSession(scenario, 'practice');
     this.events.push(created);
   }
 
   static create(opts: CreateRoomOptions): Result<Room> {
-    if (opts.hostSecret.length < MIN_HOST_SECRET_LENGTH) return fail(`the host secret must have at least ${MIN_HOST_SECRET_LENGTH} characters`);
+    const bad = badSecret(opts.hostSecret) ?? (opts.remoteSecret !== undefined ? badSecret(opts.remoteSecret) : null);
+    if (bad) return fail(bad);
+    if (opts.remoteSecret !== undefined && sameSecret(opts.remoteSecret, opts.hostSecret)) return fail('the remote key must differ from the owner key');
     const maxSize = opts.maxSize ?? DEFAULT_ROOM_SIZE;
     if (!Number.isInteger(maxSize) || maxSize < 1) return fail('the room size limit must be a whole number of at least 1');
     const code = opts.code ?? generateJoinCode(opts.randomBytes);
     if (!isJoinCode(code)) return fail(`'${code}' is not a join code`);
-    return ok(new Room(opts.scenario, { type: 'created', code, hostSecret: opts.hostSecret, scenarioId: opts.scenario.id, scenarioHash: opts.scenario.hash, maxSize }));
+    return ok(new Room(opts.scenario, { type: 'created', code, hostSecret: opts.hostSecret, ...(opts.remoteSecret !== undefined ? { remoteSecret: opts.remoteSecret } : {}), scenarioId: opts.scenario.id, scenarioHash: opts.scenario.hash, maxSize }));
   }
 
   /** Rebuilds a room from its journal: the same events give the same room. */
@@ -239,8 +260,19 @@ export class Room {
     return this.events;
   }
 
+  /** The owner key or the current remote key: either runs the room. */
   isHost(secret: string): boolean {
-    return sameSecret(secret, this.hostSecret);
+    return this.isOwner(secret) || sameSecret(secret, this.remoteSecret);
+  }
+
+  /** The owner key: the only one that may make a new remote link. */
+  isOwner(secret: string): boolean {
+    return sameSecret(secret, this.ownerSecret);
+  }
+
+  /** The remote key, for the owner's "Phone remote" link (the owner key itself in rooms from before the two keys, until the first new link). */
+  remoteKeyFor(secret: string): string | null {
+    return this.isOwner(secret) ? this.remoteSecret : null;
   }
 
   get studentCount(): number {
@@ -297,11 +329,11 @@ export class Room {
   }
 
   /**
-   * Replaces the room's key, so every remote link and device holding the old one loses control.
-   * The old key must be given: only the facilitator may change it.
+   * Replaces the remote key, so every remote link and device holding the old one loses control.
+   * Only the owner key may do it (a leaked link must not lock the facilitator out); it stays valid.
    */
   changeHostKey(secret: string, newSecret: string): Result<RoomEvent> {
-    if (!this.isHost(secret)) return fail('only the facilitator can do that');
+    if (!this.isOwner(secret)) return fail('only the device that created the room can make a new remote link');
     return this.recordNew({ type: 'hostKeyChanged', hostSecret: newSecret });
   }
 
@@ -428,11 +460,13 @@ export class Room {
         this.discussShown = true;
         return ok(undefined);
       }
-      case 'hostKeyChanged':
-        if (event.hostSecret.length < MIN_HOST_SECRET_LENGTH) return fail(`the host secret must have at least ${MIN_HOST_SECRET_LENGTH} characters`);
-        if (sameSecret(event.hostSecret, this.hostSecret)) return fail('the new key is the same as the old one');
-        this.hostSecret = event.hostSecret;
+      case 'hostKeyChanged': {
+        const bad = badSecret(event.hostSecret);
+        if (bad) return fail(bad);
+        if (sameSecret(event.hostSecret, this.remoteSecret) || sameSecret(event.hostSecret, this.ownerSecret)) return fail('the new key is the same as an old one');
+        this.remoteSecret = event.hostSecret;
         return ok(undefined);
+      }
       case 'counted': {
         if (this.phase !== 'open' && this.phase !== 'closed') return fail('open the vote before entering counts');
         const node = this.node();

@@ -46,6 +46,8 @@ export function isRoomEvent(v: unknown): v is RoomEvent {
   if (typeof o.type !== 'string' || !Object.hasOwn(EVENT_FIELDS, o.type)) return false;
   if (!EVENT_FIELDS[o.type as RoomEvent['type']].every((k) => typeof o[k] === 'string')) return false;
   if (o.type === 'created' && (typeof o.maxSize !== 'number' || !Number.isInteger(o.maxSize))) return false;
+  // The remote key, apart from the owner key, since the two keys; older rooms have none.
+  if (o.type === 'created' && o.remoteSecret !== undefined && typeof o.remoteSecret !== 'string') return false;
   if (o.type === 'continued' && o.by !== 'votes' && o.by !== 'host') return false;
   if (o.type === 'counted' && (!o.tally || typeof o.tally !== 'object' || Array.isArray(o.tally))) return false;
   return true;

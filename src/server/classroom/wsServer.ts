@@ -99,8 +99,11 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     const room = rooms.get(code);
     if (!room) return;
     try {
+      const r = room.closeIfTimeUp(now());
+      // The model refusing the close would refuse it again: say so once, no retrying.
+      if (!r.ok) return console.error(`classroom: room ${code} could not close its vote on time: ${r.error}`);
       // A disk that refuses the close leaves the vote open: try again shortly.
-      if (!commit(code, room.closeIfTimeUp(now()))) closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
+      if (!commit(code, r)) closeTimers.set(code, setTimeout(() => scheduleClose(code), 1000));
     } catch (e) {
       console.error('classroom: closing a vote on time failed', e);
     }
@@ -323,7 +326,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
   /**
    * Saves what a host action or the countdown recorded (after anything queued), then tells the
    * room. `by`, the facilitator's connection that asked, is told of a refusal; the countdown has
-   * nobody to tell. False when nothing changed.
+   * nobody to tell. False when nothing changed (refused by the model, or by the disk).
    */
   function commit(code: string, r: Result<RoomEvent | null>, by?: Connection): boolean {
     if (!r.ok) {
@@ -341,23 +344,35 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     return true;
   }
 
+  const notHost = (c: Connection) => send(c, { type: 'error', error: 'only the facilitator can do that' });
+  /** The room of a connection that runs it (with the owner key or the current remote key) and that key, or undefined. */
+  const asHost = (c: Connection): { room: Room; secret: string } | undefined =>
+    c.room && c.role === 'host' && c.secret !== undefined && c.room.isHost(c.secret) ? { room: c.room, secret: c.secret } : undefined;
+
   /**
-   * The facilitator revokes every remote link: the room gets the key their device made, on disk
-   * (fsynced) before anyone is told, so a restart cannot bring the old key back. The connection
-   * that asked keeps control; every other facilitator's connection is told and let go, and any
-   * later hello with the old key is refused.
+   * The owner revokes every remote link: the room gets the remote key their device made, on disk
+   * (fsynced) before anyone is told, so a restart cannot bring the old key back. Only the owner key
+   * may ask, and it keeps working. Every connection that came with the old remote key is told and
+   * let go; the owner's connections are given the new remote key; a later hello with the old key
+   * is refused. A refusal has its own message type: the screen that asked shows it as such.
    */
   const changeHostKey = (c: Connection, secret: string) => {
-    if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
-    const code = c.room.code;
-    const r = c.room.changeHostKey(c.secret, secret);
-    if (!r.ok) return send(c, { type: 'error', error: r.error });
+    const host = asHost(c);
+    if (!host) return send(c, { type: 'hostKeyNotChanged', error: 'only the facilitator can do that' });
+    const { room } = host;
+    const r = room.changeHostKey(host.secret, secret);
+    if (!r.ok) return send(c, { type: 'hostKeyNotChanged', error: r.error });
+    const code = room.code;
     const refused = flush(code, r.value, 'now');
-    if (refused) return send(c, { type: 'error', error: diskError(refused) });
-    c.secret = secret;
-    send(c, { type: 'hostKeyChanged', code, secret });
+    if (refused) return send(c, { type: 'hostKeyNotChanged', error: diskError(refused) });
+    const saved = rooms.get(code) ?? room;
     for (const m of [...(members.get(code) ?? [])]) {
-      if (m === c || m.role !== 'host') continue;
+      if (m.role !== 'host' || m.secret === undefined) continue;
+      if (saved.isOwner(m.secret)) {
+        send(m, { type: 'hostKeyChanged', code, secret });
+        continue;
+      }
+      if (saved.isHost(m.secret)) continue;
       send(m, { type: 'hostKeyRevoked', code });
       leave(m);
       delete m.room;
@@ -374,7 +389,9 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
     let set = members.get(room.code);
     if (!set) members.set(room.code, (set = new Set()));
     set.add(c);
-    send(c, { type: 'welcome', role, code: room.code, now: now() });
+    // The owner is given the remote key, for the Phone remote link; a remote already holds it.
+    const remoteKey = role === 'host' && c.secret !== undefined ? room.remoteKeyFor(c.secret) : null;
+    send(c, { type: 'welcome', role, code: room.code, now: now(), ...(remoteKey !== null ? { remoteKey } : {}) });
   };
 
   /** Looks a room up by a code someone typed; wrong codes from one address are throttled. */
@@ -405,7 +422,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         let created: Result<Room> | undefined;
         for (let i = 0; i < 20 && (!created || (created.ok && rooms.has(created.value.code))); i++) {
           if (created?.ok) created.value.close();
-          created = Room.create({ scenario, hostSecret: msg.secret, ...(msg.maxSize !== undefined ? { maxSize: msg.maxSize } : {}) });
+          created = Room.create({ scenario, hostSecret: msg.secret, ...(msg.remoteSecret !== undefined ? { remoteSecret: msg.remoteSecret } : {}), ...(msg.maxSize !== undefined ? { maxSize: msg.maxSize } : {}) });
         }
         if (!created || !created.ok) return send(c, { type: 'error', error: created?.error ?? 'could not create a room' });
         const room = created.value;
@@ -425,7 +442,7 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
       case 'host': {
         const found = findRoom(c, msg.code);
         if (typeof found === 'string') return send(c, { type: 'error', error: found });
-        if (!found.isHost(msg.secret)) return send(c, { type: 'error', error: 'only the facilitator can do that' });
+        if (!found.isHost(msg.secret)) return send(c, { type: 'error', error: 'only the facilitator can do that', code: 'hostKeyRefused' });
         c.secret = msg.secret;
         enter(c, found, 'host');
         flush(found.code);
@@ -472,9 +489,10 @@ export function attachClassroom(server: Server, opts: ClassroomOptions): Classro
         return sendState(c);
       }
       case 'action': {
-        if (!c.room || c.role !== 'host' || !c.secret) return send(c, { type: 'error', error: 'only the facilitator can do that' });
+        const host = asHost(c);
+        if (!host) return notHost(c);
         const timer = msg.seconds !== undefined ? { seconds: msg.seconds, now: now() } : undefined;
-        return commit(c.room.code, c.room.host(c.secret, msg.action, msg.response, msg.tieBreak, timer), c);
+        return commit(host.room.code, host.room.host(host.secret, msg.action, msg.response, msg.tieBreak, timer), c);
       }
       case 'changeHostKey':
         return changeHostKey(c, msg.secret);
