@@ -3,7 +3,7 @@
 // room; only the owner key may replace the remote key. The old remote key must stop working at
 // once, for every device holding it, and stay refused after a restart; the owner keeps control, a
 // leaked link cannot take the room over, and students notice nothing. Rooms from before the two
-// keys have one key, which counts as both until the first new remote link.
+// keys have one key, which counts as both, and cannot stop their links (they all hold that key).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseClientMessage, type ServerMessage } from '../../src/core/classroom/protocol.ts';
-import { Room, type RoomEvent } from '../../src/core/classroom/room.ts';
+import { Room, SINGLE_KEY_ROOM, type RoomEvent } from '../../src/core/classroom/room.ts';
 import { isRoomEvent, JournalStore, JournalWriteError } from '../../src/server/classroom/journal.ts';
 import { attachClassroom, type Classroom, type ClassroomOptions } from '../../src/server/classroom/wsServer.ts';
 import { Client } from './classroomClient.ts';
@@ -69,14 +69,15 @@ describe('the room model', () => {
     expect([again.value.isHost(NEW), again.value.isHost(OLD), again.value.isOwner(OWNER)]).toEqual([true, false, true]);
   });
 
-  it("reads an older journal's one key as both keys until the first new remote link", () => {
+  it("reads an older journal's one key as both keys, and refuses a new remote link it could not make safe", () => {
     const legacy = room(null);
     expect(legacy.journal[0]).not.toHaveProperty('remoteSecret');
     expect(legacy.remoteKeyFor(OWNER)).toBe(OWNER);
-    expect(legacy.changeHostKey(OWNER, NEW).ok).toBe(true);
+    // Every link to such a room carries the owner key: a new remote key would cut none of them off.
+    expect(legacy.changeHostKey(OWNER, NEW)).toEqual({ ok: false, error: SINGLE_KEY_ROOM });
     const again = Room.fromJournal(legacy.journal, small);
     if (!again.ok) throw new Error(again.error);
-    expect([again.value.isHost(OWNER), again.value.isOwner(OWNER), again.value.isHost(NEW), again.value.isOwner(NEW)]).toEqual([true, true, true, false]);
+    expect([again.value.isHost(OWNER), again.value.isOwner(OWNER), again.value.isHost(NEW)]).toEqual([true, true, false]);
   });
 
   it('reads the events back from disk only with their keys, and parses the requests', () => {
@@ -242,14 +243,12 @@ describe('the server', () => {
     await owner.until({ type: 'action', action: 'closeVote' }, (s) => s.phase === 'closed');
   });
 
-  it("treats an older room's one key as the owner's: its first new remote link leaves it in control", async () => {
+  it("tells the owner of an older one-key room that its links cannot be stopped, rather than claiming they were", async () => {
     await start();
-    const { host, code, welcome } = await hostRoom(null);
+    const { host, welcome } = await hostRoom(null);
     expect(welcome).toMatchObject({ remoteKey: OWNER });
-    expect(await changeKey(host)).toEqual({ type: 'hostKeyChanged', code, secret: NEW });
+    expect(await changeKey(host)).toEqual({ type: 'hostKeyNotChanged', error: SINGLE_KEY_ROOM });
     await host.until({ type: 'action', action: 'openVote' }, (s) => s.phase === 'open');
-    const phone = await remote(code, NEW);
-    expect(await changeKey(phone, 'third-remote-key-789')).toEqual({ type: 'hostKeyNotChanged', error: NOT_OWNER });
   });
 
   it('refuses the change when the disk refuses it, in its own message: the old key still runs the room', async () => {

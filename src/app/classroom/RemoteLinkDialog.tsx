@@ -29,6 +29,8 @@ interface Props {
   secret: string;
   /** This device holds the owner key: it alone may stop other remotes. */
   owner: boolean;
+  /** A room made before the two keys: its links hold the owner key, so none can be stopped. */
+  singleKey?: boolean;
   opened: boolean;
   onClose: () => void;
   /** Gives the room a new key, so every other device holding the old one loses control. */
@@ -38,7 +40,7 @@ interface Props {
   ready: boolean;
 }
 
-export function RemoteLinkDialog({ code, secret, owner, opened, onClose, onNewLink, keyChange, ready }: Props) {
+export function RemoteLinkDialog({ code, secret, owner, singleKey = false, opened, onClose, onNewLink, keyChange, ready }: Props) {
   const base = useJoinBase();
   const url = remoteUrl(base, code, secret);
   const [showQr, setShowQr] = useState(false);
@@ -79,7 +81,12 @@ export function RemoteLinkDialog({ code, secret, owner, opened, onClose, onNewLi
             This device runs the room with the remote link. Only the device that created the room can stop other remotes and make a new link.
           </Text>
         )}
-        {owner && (
+        {owner && singleKey && (
+          <Text size="sm" c="dimmed" data-testid="single-key-note">
+            This room was made before remote links could be stopped: every link to it holds this screen's own key. To stop a link that went astray, end this room and open a new one.
+          </Text>
+        )}
+        {owner && !singleKey && (
           <section aria-labelledby="stop-remotes-title">
             <Stack gap="xs">
               <Title order={3} size="h5" id="stop-remotes-title">Stop other remotes</Title>

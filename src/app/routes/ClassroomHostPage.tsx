@@ -118,7 +118,11 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
     const onStorage = () => {
       setCountdown(optionsFor(code).countdown);
       const stored = hostSecretFor(code);
-      if (stored && stored !== secretRef.current && !refusedKeys.current.has(stored)) {
+      // Only a screen without a working key switches: two working keys in one browser (owner and
+      // remote) must not chase each other from tab to tab, nor push the owner key out of storage.
+      const mine = secretRef.current;
+      const needsKey = !mine || refusedKeys.current.has(mine);
+      if (needsKey && stored && stored !== mine && !refusedKeys.current.has(stored)) {
         setSecret(stored);
         setRefusal(null);
         setConnection((n) => n + 1);
@@ -131,11 +135,11 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
   // Stopping other remotes (owner only): the new remote key is made here and sent; it is the
   // room's once the server says so, in its answer or, if the connection dropped first, in the
   // welcome of the next connection. A refusal has its own message type.
-  const pending = useRef<{ key: string; welcomes: number } | null>(null);
+  const pending = useRef<{ key: string; welcomes: number; socket: NonNullable<typeof socket> } | null>(null);
   const newLink = useCallback(() => {
     const key = newHostSecret();
     const sent = socket?.send({ type: 'changeHostKey', secret: key }) ?? false;
-    pending.current = sent && socket ? { key, welcomes: socket.state.welcomes ?? 0 } : null;
+    pending.current = sent && socket ? { key, welcomes: socket.state.welcomes ?? 0, socket } : null;
     setKeyChange(sent ? { status: 'sending' } : { status: 'failed', error: 'this screen is not connected to the room; try again once it is.' });
   }, [socket]);
 
@@ -163,7 +167,9 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
         return;
       }
       // Accepted: this is the device's key from now on (a link's key replaces a refused one).
-      if (s.role === 'host' && s.welcomes && mine && hostSecretFor(code) !== mine) rememberHostSecret(code, mine);
+      // It never replaces a stored key that still works (the owner key above all).
+      const stored = hostSecretFor(code);
+      if (s.role === 'host' && s.welcomes && mine && stored !== mine && (!stored || refusedKeys.current.has(stored))) rememberHostSecret(code, mine);
       const p = pending.current;
       if (!p) return;
       if (s.remoteKey === p.key) {
@@ -172,8 +178,9 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
       } else if (s.keyNotChanged && s.keyNotChanged !== notChanged) {
         pending.current = null;
         setKeyChange({ status: 'failed', error: s.keyNotChanged.error });
-      } else if ((s.welcomes ?? 0) > p.welcomes) {
-        // The connection dropped before the answer, and the server's remote key is not the new one.
+      } else if ((s.welcomes ?? 0) > (p.socket === socket ? p.welcomes : 0)) {
+        // The connection dropped before the answer (on a new socket, its first welcome says so), and
+        // the server's remote key is not the new one.
         pending.current = null;
         setKeyChange({ status: 'failed', error: 'the connection dropped before the server made the new link; try again.' });
       }
@@ -269,6 +276,7 @@ export default function ClassroomHostPage({ code, mode, remoteKey }: { code: str
         code={code}
         secret={state.remoteKey ?? secret}
         owner={state.remoteKey !== undefined}
+        singleKey={state.remoteKey !== undefined && state.remoteKey === secret}
         opened={remoteLink}
         onClose={() => {
           setRemoteLink(false);

@@ -196,6 +196,9 @@ function sameSecret(a: string, b: string): boolean {
   return diff === 0;
 }
 
+/** Why a room made before the two keys cannot stop its remotes: their links hold the owner key. */
+export const SINGLE_KEY_ROOM = 'this room was made before remote links could be stopped, so every link to it holds the key this screen uses; to stop them, end this room and open a new one';
+
 export class Room {
   readonly scenario: Scenario;
   readonly code: string;
@@ -204,6 +207,8 @@ export class Room {
   private readonly ownerSecret: string;
   /** The remote key that phone-remote links carry; changed only by a hostKeyChanged event. */
   private remoteSecret: string;
+  /** Made before the two keys: every link carries the owner key, so no new link can stop them. */
+  private readonly singleKey: boolean;
   private readonly events: RoomEvent[] = [];
   private actor: InteractionActor;
   private phase: Phase = 'idle';
@@ -227,6 +232,7 @@ export class Room {
     this.maxSize = created.maxSize;
     this.ownerSecret = created.hostSecret;
     this.remoteSecret = created.remoteSecret ?? created.hostSecret;
+    this.singleKey = created.remoteSecret === undefined;
     this.actor = startSession(scenario, 'practice');
     this.events.push(created);
   }
@@ -334,6 +340,7 @@ export class Room {
    */
   changeHostKey(secret: string, newSecret: string): Result<RoomEvent> {
     if (!this.isOwner(secret)) return fail('only the device that created the room can make a new remote link');
+    if (this.singleKey) return fail(SINGLE_KEY_ROOM);
     return this.recordNew({ type: 'hostKeyChanged', hostSecret: newSecret });
   }
 
